@@ -1,0 +1,98 @@
+import { type MessageParams, messageFor } from './messages'
+
+/** Codes for files refused in the browser before any byte is sent. */
+export type ValidationCode =
+  | 'file-too-large'
+  | 'file-too-small'
+  | 'file-type-not-allowed'
+  | 'too-many-files'
+  | 'total-too-large'
+  | 'content-mismatch'
+  | 'image-too-small'
+  | 'image-too-large'
+  | 'name-invalid'
+  | 'duplicate'
+  | 'custom'
+
+/** Codes for uploads that failed on the way to, or at, the server. */
+export type TransportCode =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'rejected'
+  | 'rate-limited'
+  | 'server-error'
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'bad-response'
+
+/** Every stable code an {@link AssetDropError} can carry; programs switch on it. */
+export type AssetDropErrorCode = ValidationCode | TransportCode
+
+/** What an {@link AssetDropError} is built from. */
+export interface AssetDropErrorOptions {
+  /** The HTTP status of the answer that caused the error, when there was one. */
+  status?: number | undefined
+  /** The server's own explanation, taken from its answer and cut to a safe length. */
+  serverMessage?: string | undefined
+  /** The id of the widget's file the error belongs to. */
+  fileId?: string | undefined
+  /** Values for the message template, such as `{ maxSize: 1000 }`. */
+  params?: MessageParams | undefined
+  /** The original failure. */
+  cause?: unknown
+}
+
+/**
+ * The one error type assetdrop reports: a stable `code`, the HTTP `status` and the server's
+ * message where there were any, and the original failure in `cause`. Its message never
+ * contains a URL, a token or an API key.
+ */
+export class AssetDropError extends Error {
+  override name = 'AssetDropError' as const
+  /** The stable code a program can switch on. */
+  readonly code: AssetDropErrorCode
+  /** The HTTP status of the server's answer, if the error came from one. */
+  readonly status: number | undefined
+  /** The server's own message, if it gave one. */
+  readonly serverMessage: string | undefined
+  /** The id of the widget's file this error belongs to, if any. */
+  readonly fileId: string | undefined
+  /** The values the message was built from. */
+  readonly params: MessageParams
+
+  constructor(code: AssetDropErrorCode, options: AssetDropErrorOptions = {}) {
+    const params = options.params ?? {}
+    const base = messageFor(code, params)
+    super(options.serverMessage ? `${base}: ${options.serverMessage}` : base, {
+      cause: options.cause,
+    })
+    this.code = code
+    this.status = options.status
+    this.serverMessage = options.serverMessage
+    this.fileId = options.fileId
+    this.params = params
+  }
+
+  /** A copy of this error attached to one of the widget's files. */
+  withFile(fileId: string): AssetDropError {
+    return new AssetDropError(this.code, {
+      status: this.status,
+      serverMessage: this.serverMessage,
+      params: this.params,
+      cause: this.cause,
+      fileId,
+    })
+  }
+}
+
+/** Whether `value` is an {@link AssetDropError}, also across bundle copies (matched by name). */
+export function isAssetDropError(value: unknown): value is AssetDropError {
+  return (
+    value instanceof AssetDropError ||
+    (value instanceof Error &&
+      value.name === 'AssetDropError' &&
+      typeof (value as { code?: unknown }).code === 'string')
+  )
+}

@@ -1,0 +1,118 @@
+import { AssetDropError, type TransportCode } from './errors'
+
+/** A server's answer as a strategy sees it, independent of how it was fetched. */
+export interface ServerResponse {
+  /** The HTTP status; 0 when no answer arrived. */
+  readonly status: number
+  /** The value of the `Content-Type` header, or an empty string. */
+  readonly contentType: string
+  /** The body as text. */
+  readonly text: string
+  /** The body parsed as JSON, or `undefined` when it is not JSON. */
+  readonly json: unknown
+  /** The URL that answered, without its query string (which may hold a signature). */
+  readonly url: string
+}
+
+/** The longest server message an error keeps; longer ones are cut. */
+const maxServerMessageLength = 300
+
+/** Reads an XMLHttpRequest's answer into a {@link ServerResponse}. */
+export function responseFromXhr(xhr: XMLHttpRequest): ServerResponse {
+  const text = typeof xhr.response === 'string' ? xhr.response : xhr.responseText
+  return {
+    status: xhr.status,
+    contentType: xhr.getResponseHeader('content-type') ?? '',
+    text,
+    json: parseJson(text),
+    url: withoutQuery(xhr.responseURL),
+  }
+}
+
+/** `text` parsed as JSON, or `undefined` when it is empty or not JSON. */
+export function parseJson(text: string): unknown {
+  const trimmed = text.trim()
+  if (trimmed === '' || !/^[[{"]/.test(trimmed)) return undefined
+  try {
+    return JSON.parse(trimmed) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+/** The stable code for an HTTP status; `undefined` for 2xx. */
+export function codeForStatus(status: number): TransportCode | undefined {
+  if (status >= 200 && status < 300) return undefined
+  if (status === 0) return 'network'
+  if (status === 401) return 'unauthorized'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not-found'
+  if (status === 408) return 'timeout'
+  if (status === 429) return 'rate-limited'
+  if (status >= 500) return 'server-error'
+  return 'rejected'
+}
+
+/**
+ * The typed error for a failed answer: its code from the status, and the server's own message
+ * from the common error shapes (problem objects, `{error}`, `{message}`, S3 XML, plain text).
+ */
+export function errorFromResponse(response: ServerResponse): AssetDropError {
+  return new AssetDropError(codeForStatus(response.status) ?? 'bad-response', {
+    status: response.status,
+    serverMessage: serverMessageOf(response),
+  })
+}
+
+/** The server's own explanation in an answer, when it gave one. */
+export function serverMessageOf(response: ServerResponse): string | undefined {
+  const fromJson = messageFromJson(response.json)
+  if (fromJson) return clean(fromJson)
+  const { text, contentType } = response
+  const xmlMessage = /<Message>([^<]{1,2000})<\/Message>/.exec(text)?.[1]
+  if (xmlMessage) return clean(xmlMessage)
+  if (/html/i.test(contentType) || /^\s*</.test(text)) return undefined
+  return text.trim() ? clean(text) : undefined
+}
+
+function messageFromJson(json: unknown): string | undefined {
+  if (typeof json === 'string') return json
+  if (!isRecord(json)) return undefined
+  for (const field of ['detail', 'message', 'error_description', 'error', 'title'] as const) {
+    const value = json[field]
+    if (typeof value === 'string' && value.trim()) return value
+    if (isRecord(value) && typeof value.message === 'string') return value.message
+  }
+  const errors = json.errors
+  if (Array.isArray(errors) && errors.length > 0) {
+    const first: unknown = errors[0]
+    if (typeof first === 'string') return first
+    if (isRecord(first) && typeof first.message === 'string') return first.message
+  }
+  return undefined
+}
+
+/** Plain text of at most {@link maxServerMessageLength} characters, without markup or controls. */
+function clean(message: string): string | undefined {
+  const text = message
+    .replace(/<[^>]*>/g, '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (!text) return undefined
+  return text.length > maxServerMessageLength
+    ? `${text.slice(0, maxServerMessageLength - 1)}…`
+    : text
+}
+
+/** `url` without its query string and fragment, which may carry signatures or tokens. */
+export function withoutQuery(url: string): string {
+  const end = url.search(/[?#]/)
+  return end === -1 ? url : url.slice(0, end)
+}
+
+/** Whether `value` is a plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,158 @@
+import type { AssetRecord, FileInfo } from './asset'
+import type { ValidationIssue } from './constraints'
+import type { AssetDropError } from './errors'
+
+/** Where one file stands. */
+export type FileStatus = 'queued' | 'rejected' | 'uploading' | 'succeeded' | 'failed' | 'cancelled'
+
+/** One file in the widget, with what its status carries: issues, progress, asset or error. */
+export type UploadItem = FileInfo &
+  (
+    | { readonly status: 'queued' }
+    | { readonly status: 'rejected'; readonly issues: readonly ValidationIssue[] }
+    | { readonly status: 'uploading'; readonly bytesUploaded: number }
+    | { readonly status: 'succeeded'; readonly asset: AssetRecord }
+    | { readonly status: 'failed'; readonly error: AssetDropError }
+    | { readonly status: 'cancelled' }
+  )
+
+/** Everything a UI needs to draw an uploader, replaced as a whole on every change. */
+export interface UploaderSnapshot {
+  /** The files, in the order they were added. */
+  readonly items: readonly UploadItem[]
+  /** `uploading` while any file is on its way; `idle` otherwise. */
+  readonly status: 'idle' | 'uploading'
+  /** Bytes sent so far of the files uploading or uploaded. */
+  readonly bytesUploaded: number
+  /** Bytes to send in all of the files uploading or uploaded. */
+  readonly bytesTotal: number
+}
+
+/** What happened to the uploader's files. */
+export type UploaderAction =
+  | { readonly type: 'added'; readonly files: readonly FileInfo[] }
+  | {
+      readonly type: 'rejected'
+      readonly file: FileInfo
+      readonly issues: readonly ValidationIssue[]
+    }
+  | { readonly type: 'started'; readonly ids: readonly string[] }
+  | { readonly type: 'progressed'; readonly id: string; readonly bytesUploaded: number }
+  | { readonly type: 'succeeded'; readonly id: string; readonly asset: AssetRecord }
+  | { readonly type: 'failed'; readonly id: string; readonly error: AssetDropError }
+  | { readonly type: 'retrying'; readonly id: string }
+  | { readonly type: 'cancelled'; readonly ids: readonly string[] }
+  | { readonly type: 'unqueued'; readonly id: string }
+  | { readonly type: 'removed'; readonly id: string }
+
+/** The snapshot of an uploader with no files. */
+export const emptySnapshot: UploaderSnapshot = {
+  items: [],
+  status: 'idle',
+  bytesUploaded: 0,
+  bytesTotal: 0,
+}
+
+/** The next snapshot after `action`; the same object when nothing changed. */
+export function reduceUploader(state: UploaderSnapshot, action: UploaderAction): UploaderSnapshot {
+  switch (action.type) {
+    case 'added':
+      return withItems(state, [
+        ...state.items,
+        ...action.files.map((file): UploadItem => ({ ...file, status: 'queued' })),
+      ])
+    case 'rejected':
+      return withItems(state, [
+        ...state.items,
+        { ...action.file, status: 'rejected', issues: action.issues },
+      ])
+    case 'started': {
+      const ids = new Set(action.ids)
+      return update(state, (item) =>
+        ids.has(item.id) && item.status === 'queued'
+          ? { ...fileOf(item), status: 'uploading', bytesUploaded: 0 }
+          : item,
+      )
+    }
+    case 'progressed':
+      return update(state, (item) =>
+        item.id === action.id && item.status === 'uploading'
+          ? { ...item, bytesUploaded: Math.min(action.bytesUploaded, item.size) }
+          : item,
+      )
+    case 'succeeded':
+      return update(state, (item) =>
+        item.id === action.id && (item.status === 'uploading' || item.status === 'queued')
+          ? { ...fileOf(item), status: 'succeeded', asset: action.asset }
+          : item,
+      )
+    case 'failed':
+      return update(state, (item) =>
+        item.id === action.id && (item.status === 'uploading' || item.status === 'queued')
+          ? { ...fileOf(item), status: 'failed', error: action.error }
+          : item,
+      )
+    case 'retrying':
+      return update(state, (item) =>
+        item.id === action.id && item.status === 'failed'
+          ? { ...fileOf(item), status: 'queued' }
+          : item,
+      )
+    case 'cancelled': {
+      const ids = new Set(action.ids)
+      return update(state, (item) =>
+        ids.has(item.id) && (item.status === 'uploading' || item.status === 'queued')
+          ? { ...fileOf(item), status: 'cancelled' }
+          : item,
+      )
+    }
+    case 'unqueued': {
+      // A file taken out of Uppy by its own UI: cancelled if it was on its way, gone if it waited.
+      const item = state.items.find((candidate) => candidate.id === action.id)
+      if (item?.status === 'uploading')
+        return reduceUploader(state, { type: 'cancelled', ids: [item.id] })
+      if (item?.status === 'queued' || item?.status === 'failed') {
+        return reduceUploader(state, { type: 'removed', id: item.id })
+      }
+      return state
+    }
+    case 'removed': {
+      const items = state.items.filter((item) => item.id !== action.id)
+      return items.length === state.items.length ? state : withItems(state, items)
+    }
+  }
+}
+
+function fileOf(item: UploadItem): FileInfo {
+  return { id: item.id, name: item.name, type: item.type, size: item.size }
+}
+
+function update(
+  state: UploaderSnapshot,
+  change: (item: UploadItem) => UploadItem,
+): UploaderSnapshot {
+  let changed = false
+  const items = state.items.map((item) => {
+    const next = change(item)
+    if (next !== item) changed = true
+    return next
+  })
+  return changed ? withItems(state, items) : state
+}
+
+function withItems(state: UploaderSnapshot, items: readonly UploadItem[]): UploaderSnapshot {
+  let bytesUploaded = 0
+  let bytesTotal = 0
+  let uploading = false
+  for (const item of items) {
+    if (item.status === 'uploading') {
+      uploading = true
+      bytesUploaded += item.bytesUploaded
+      bytesTotal += item.size
+    } else if (item.status === 'succeeded') {
+      bytesUploaded += item.size
+      bytesTotal += item.size
+    }
+  }
+  return { ...state, items, status: uploading ? 'uploading' : 'idle', bytesUploaded, bytesTotal }
+}

@@ -1,0 +1,150 @@
+import type { UppyFile } from '@uppy/core'
+import XHRUpload from '@uppy/xhr-upload'
+import type { FileInfo } from './asset'
+import { AssetDropError, isAssetDropError } from './errors'
+import { failureBeforeSend, rememberFailureBeforeSend } from './failures'
+import { responseFromXhr } from './http'
+import type { AssetBody, AssetMeta, AssetUppy, HeadersOption, UploadStrategy } from './strategy'
+
+/** How an XHR-based strategy shapes its requests. */
+export interface XhrRequestOptions {
+  /** The URL to send each file to, or a function choosing it per file. */
+  readonly endpoint: string | ((file: FileInfo) => string | Promise<string>)
+  /** The HTTP method. */
+  readonly method: 'POST' | 'PUT'
+  /** Whether the file goes as a multipart form (`true`) or as the whole body (`false`). */
+  readonly formData: boolean
+  /** The form field holding the file, for multipart forms. */
+  readonly fieldName?: string | undefined
+  /** Other form fields, by name: a fixed value, or a function of the file. */
+  readonly fields?: Readonly<Record<string, string | ((file: FileInfo) => string)>> | undefined
+  /** Headers for every request; a function is asked again before every attempt. */
+  readonly headers?: HeadersOption | undefined
+  /** How many files upload at once. */
+  readonly concurrency?: number | undefined
+}
+
+/** Statuses worth sending again: no answer, 408, 429 and 5xx. Every other 4xx is final. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 0 || status === 408 || status === 429 || status >= 500
+}
+
+/** The widget's view of an Uppy file. */
+export function fileInfo(file: UppyFile<AssetMeta, AssetBody>): FileInfo {
+  return {
+    id: file.id,
+    name: file.meta.name || file.name || '',
+    type: file.meta.type || file.type || '',
+    size: file.size ?? 0,
+  }
+}
+
+/**
+ * Installs `@uppy/xhr-upload` for `strategy`: per-request headers (async getters included),
+ * retries only where repeating is safe, and the strategy's own mapping of answers to asset records
+ * and of failures to typed errors.
+ */
+export function installXhrUpload(
+  uppy: AssetUppy,
+  strategy: Pick<UploadStrategy, 'toAsset' | 'toError'>,
+  options: XhrRequestOptions,
+): void {
+  const filesByRequest = new WeakMap<XMLHttpRequest, FileInfo>()
+  const secretsByRequest = new WeakMap<XMLHttpRequest, string[]>()
+  const fields = Object.entries(options.fields ?? {})
+
+  if (fields.length > 0) {
+    // xhr-upload builds the form from each file's metadata, so the fields are put there.
+    uppy.on('files-added', (files) => {
+      for (const file of files) {
+        const info = fileInfo(file)
+        const meta = Object.fromEntries(
+          fields.map(([name, value]) => [name, typeof value === 'function' ? value(info) : value]),
+        )
+        uppy.setFileMeta(file.id, { ...file.meta, ...meta })
+      }
+    })
+  }
+
+  uppy.use(XHRUpload<AssetMeta, AssetBody>, {
+    endpoint:
+      typeof options.endpoint === 'string'
+        ? options.endpoint
+        : (file) => {
+            const endpoint = options.endpoint as (file: FileInfo) => string | Promise<string>
+            return endpoint(fileInfo(single(file)))
+          },
+    method: options.method,
+    formData: options.formData,
+    fieldName: options.fieldName ?? 'file',
+    allowedMetaFields: fields.map(([name]) => name),
+    limit: options.concurrency ?? 6,
+    async onBeforeRequest(xhr, _retryCount, files) {
+      const file = fileInfo(single(files))
+      filesByRequest.set(xhr, file)
+      try {
+        const headers =
+          typeof options.headers === 'function'
+            ? await options.headers(file)
+            : (options.headers ?? {})
+        for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
+        secretsByRequest.set(xhr, secretsIn(headers))
+      } catch (cause) {
+        // Uppy awaits this hook inside a promise executor, where a throw would leave the upload
+        // hanging forever. Fail the request without sending it instead.
+        const error = isAssetDropError(cause)
+          ? cause
+          : new AssetDropError('unauthorized', { cause })
+        rememberFailureBeforeSend(xhr, error)
+        Object.defineProperty(xhr, 'send', {
+          value: () => queueMicrotask(() => xhr.dispatchEvent(new ProgressEvent('error'))),
+        })
+      }
+    },
+    shouldRetry: (xhr) => !failureBeforeSend(xhr) && isRetryableStatus(xhr.status),
+    onAfterResponse(xhr) {
+      if (xhr.status >= 200 && xhr.status < 300) return
+      throw redact(strategy.toError(responseFromXhr(xhr)), secretsByRequest.get(xhr))
+    },
+    getResponseData(xhr) {
+      const file = filesByRequest.get(xhr)
+      const response = responseFromXhr(xhr)
+      if (!file) throw new AssetDropError('bad-response', { status: response.status })
+      try {
+        return { asset: strategy.toAsset(response, file) }
+      } catch (cause) {
+        if (isAssetDropError(cause)) throw cause
+        throw new AssetDropError('bad-response', { status: response.status, cause })
+      }
+    },
+  })
+}
+
+function single<T>(files: T | readonly T[]): T {
+  const file = Array.isArray(files) ? files[0] : files
+  if (file === undefined) throw new TypeError('assetdrop uploads one file per request')
+  return file as T
+}
+
+/** `error` with any of `secrets` blanked out of the server's message. */
+function redact(error: AssetDropError, secrets: readonly string[] | undefined): AssetDropError {
+  const message = error.serverMessage
+  if (!message || !secrets?.some((secret) => message.includes(secret))) return error
+  const serverMessage = secrets.reduce(
+    (text, secret) => text.split(secret).join('[redacted]'),
+    message,
+  )
+  return new AssetDropError(error.code, {
+    status: error.status,
+    serverMessage,
+    params: error.params,
+    cause: error.cause,
+  })
+}
+
+/** Header values long enough to be credentials, whole and split on spaces (`Bearer <token>`). */
+function secretsIn(headers: Readonly<Record<string, string>>): string[] {
+  return Object.values(headers)
+    .flatMap((value) => [value, ...value.split(/\s+/)])
+    .filter((value) => value.length >= 8)
+}

@@ -1,0 +1,2 @@
+export type { AssetUploaderProps } from './dashboard/AssetUploader'
+export { AssetUploader } from './dashboard/AssetUploader'

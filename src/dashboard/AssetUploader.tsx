@@ -1,0 +1,90 @@
+import Dashboard from '@uppy/dashboard'
+import { useEffect, useRef } from 'react'
+import type { AssetRecord } from '../core/asset'
+import type { AssetBody, AssetMeta, UploadStrategy } from '../core/strategy'
+import { AssetList } from '../react/AssetList'
+import { type UseUploaderOptions, useUploader } from '../react/useUploader'
+
+/** Props of {@link AssetUploader}. */
+export interface AssetUploaderProps extends UseUploaderOptions {
+  /** The backend style to upload with, such as `multipartForm({ endpoint })`. */
+  readonly strategy: UploadStrategy
+  /**
+   * The Dashboard's height in pixels.
+   * @default 320
+   */
+  readonly height?: number
+  /** A hint shown in the Dashboard, such as the accepted types and sizes. */
+  readonly note?: string
+  /**
+   * Whether the uploaded assets are listed below the Dashboard.
+   * @default true
+   */
+  readonly showAssets?: boolean
+  /** A class name for the outer element. */
+  readonly className?: string
+}
+
+/**
+ * Uppy's Dashboard, inline, wired to assetdrop's validation, typed errors and asset records.
+ * Import its styles from `assetdrop/dashboard.css`.
+ */
+export function AssetUploader({
+  strategy,
+  height = 320,
+  note,
+  showAssets = true,
+  className,
+  ...options
+}: AssetUploaderProps) {
+  const { uploader, items } = useUploader(strategy, options)
+  const target = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    const element = target.current
+    if (!element) return
+    const uppy = uploader.uppy
+    const id = 'assetdrop:Dashboard'
+    uppy.use(Dashboard<AssetMeta, AssetBody>, {
+      id,
+      inline: true,
+      target: element,
+      height,
+      ...(note !== undefined && { note }),
+      proudlyDisplayPoweredByUppy: false,
+    })
+    const plugin = uppy.getPlugin(id)
+    return () => {
+      if (plugin) uppy.removePlugin(plugin)
+    }
+  }, [uploader, height, note])
+
+  const assets: AssetRecord[] = []
+  const problems: { id: string; name: string; message: string }[] = []
+  for (const item of items) {
+    if (item.status === 'succeeded') assets.push(item.asset)
+    if (item.status === 'failed')
+      problems.push({ id: item.id, name: item.name, message: item.error.message })
+    if (item.status === 'rejected') {
+      problems.push({
+        id: item.id,
+        name: item.name,
+        message: item.issues.map((issue) => issue.message).join('; '),
+      })
+    }
+  }
+
+  return (
+    <div className={className ?? 'assetdrop-uploader'}>
+      <div ref={target} />
+      <ul className="assetdrop-problems" aria-label="Files with problems" aria-live="polite">
+        {problems.map((problem) => (
+          <li key={problem.id}>
+            <strong>{problem.name}</strong>: {problem.message}
+          </li>
+        ))}
+      </ul>
+      {showAssets && <AssetList assets={assets} />}
+    </div>
+  )
+}

@@ -1,0 +1,46 @@
+export type {
+  AssetAccess,
+  AssetFields,
+  AssetRecord,
+  AssetSource,
+  FileInfo,
+  StrategyName,
+} from './core/asset'
+export { safeUrl, toAssetRecord } from './core/asset'
+export type { FileConstraints, FileRejection, ValidationIssue } from './core/constraints'
+export { checkFile } from './core/constraints'
+export type {
+  AddFilesResult,
+  CreateUploaderOptions,
+  Uploader,
+  UploadFailure,
+  UploadOutcome,
+} from './core/createUploader'
+export { createUploader } from './core/createUploader'
+export type {
+  AssetDropErrorCode,
+  AssetDropErrorOptions,
+  TransportCode,
+  ValidationCode,
+} from './core/errors'
+export { AssetDropError, isAssetDropError } from './core/errors'
+export type { ServerResponse } from './core/http'
+export { codeForStatus, errorFromResponse, serverMessageOf } from './core/http'
+export type { ErrorMessages, MessageParams } from './core/messages'
+export { defaultErrorMessages, messageFor } from './core/messages'
+export type { FileStatus, UploaderSnapshot, UploadItem } from './core/state'
+export type {
+  AssetBody,
+  AssetMeta,
+  AssetUppy,
+  HeadersOption,
+  UploadStrategy,
+} from './core/strategy'
+export type { XhrRequestOptions } from './core/xhr'
+export { installXhrUpload } from './core/xhr'
+export type { AssetListProps } from './react/AssetList'
+export { AssetList } from './react/AssetList'
+export type { UseUploaderOptions, UseUploaderResult } from './react/useUploader'
+export { useUploader } from './react/useUploader'
+export type { MultipartFormOptions } from './strategies/multipartForm'
+export { companyAssetRecord, multipartForm } from './strategies/multipartForm'

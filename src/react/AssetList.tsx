@@ -1,0 +1,43 @@
+import { type AssetRecord, safeUrl } from '../core/asset'
+import { formatBytes } from './format'
+
+/** Props of {@link AssetList}. */
+export interface AssetListProps {
+  /** The asset records to show. */
+  readonly assets: readonly AssetRecord[]
+  /**
+   * The list's accessible name.
+   * @default 'Uploaded assets'
+   */
+  readonly label?: string
+  /** A class name for the list element. */
+  readonly className?: string
+}
+
+/** Shows asset records: a preview for images, the name as a safe link, the size. */
+export function AssetList({ assets, label = 'Uploaded assets', className }: AssetListProps) {
+  if (assets.length === 0) return null
+  return (
+    <ul className={className ?? 'assetdrop-assets'} aria-label={label}>
+      {assets.map((asset) => {
+        const url = safeUrl(asset.url)
+        const preview = asset.mimeType.startsWith('image/')
+          ? safeUrl(asset.previews.thumb ?? asset.url)
+          : undefined
+        return (
+          <li key={asset.fileId} className="assetdrop-asset" data-access={asset.access}>
+            {preview && <img src={preview} alt="" width={48} height={48} loading="lazy" />}
+            {url ? (
+              <a href={url} target="_blank" rel="noopener noreferrer">
+                {asset.name}
+              </a>
+            ) : (
+              <span>{asset.name}</span>
+            )}{' '}
+            <span className="assetdrop-asset-size">{formatBytes(asset.size)}</span>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

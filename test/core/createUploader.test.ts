@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest'
+import { createUploader } from '../../src/core/createUploader'
+import { multipartForm } from '../../src/strategies/multipartForm'
+
+describe('createUploader', () => {
+  it('can be created where there is no browser, as in server rendering', () => {
+    expect(typeof globalThis.window).toBe('undefined')
+    const uploader = createUploader({ strategy: multipartForm({ endpoint: '/upload' }) })
+    expect(uploader.getSnapshot()).toEqual({
+      items: [],
+      status: 'idle',
+      bytesUploaded: 0,
+      bytesTotal: 0,
+    })
+    uploader.destroy()
+  })
+})

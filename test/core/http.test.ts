@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import {
+  codeForStatus,
+  errorFromResponse,
+  parseJson,
+  type ServerResponse,
+} from '../../src/core/http'
+
+function answer(status: number, text: string, contentType = 'application/json'): ServerResponse {
+  return { status, text, contentType, json: parseJson(text), url: 'http://127.0.0.1/upload' }
+}
+
+describe('codeForStatus', () => {
+  it.each([
+    [0, 'network'],
+    [400, 'rejected'],
+    [401, 'unauthorized'],
+    [403, 'forbidden'],
+    [404, 'not-found'],
+    [408, 'timeout'],
+    [409, 'rejected'],
+    [422, 'rejected'],
+    [429, 'rate-limited'],
+    [500, 'server-error'],
+    [503, 'server-error'],
+  ] as const)('maps HTTP %i to %s', (status, code) => {
+    expect(codeForStatus(status)).toBe(code)
+  })
+
+  it('has no code for a success', () => {
+    expect(codeForStatus(201)).toBeUndefined()
+  })
+})
+
+describe('errorFromResponse', () => {
+  it('takes the message of a Spring-style error body', () => {
+    const error = errorFromResponse(
+      answer(
+        422,
+        JSON.stringify({ status: 422, error: 'Unprocessable Entity', message: 'File is empty' }),
+      ),
+    )
+    expect(error).toMatchObject({ code: 'rejected', status: 422, serverMessage: 'File is empty' })
+    expect(error.message).toBe('The server refused the file: File is empty')
+  })
+
+  it('takes the detail of a problem object', () => {
+    const body = {
+      type: 'FORBIDDEN',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'The current account is not eligible for this Open API route',
+      errorCode: 'OPEN_API_RUNTIME_ACCESS_FORBIDDEN',
+    }
+    expect(errorFromResponse(answer(403, JSON.stringify(body)))).toMatchObject({
+      code: 'forbidden',
+      serverMessage: 'The current account is not eligible for this Open API route',
+    })
+  })
+
+  it('takes the text of an {error} body', () => {
+    expect(errorFromResponse(answer(404, '{"error":"project not found"}'))).toMatchObject({
+      code: 'not-found',
+      serverMessage: 'project not found',
+    })
+  })
+
+  it('takes the <Message> of an S3 XML error', () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>'
+    expect(errorFromResponse(answer(403, xml, 'application/xml'))).toMatchObject({
+      code: 'forbidden',
+      serverMessage: 'Request has expired',
+    })
+  })
+
+  it('keeps no message from an HTML error page', () => {
+    const error = errorFromResponse(
+      answer(502, '<html><body><h1>Bad Gateway</h1></body></html>', 'text/html'),
+    )
+    expect(error).toMatchObject({ code: 'server-error', serverMessage: undefined })
+    expect(error.message).toBe('The server failed to store the file')
+  })
+
+  it('keeps no message from an empty body', () => {
+    expect(errorFromResponse(answer(500, '', ''))).toMatchObject({
+      code: 'server-error',
+      serverMessage: undefined,
+    })
+  })
+
+  it('cuts long messages and strips control and bidi characters', () => {
+    const long = `evil\u202Etxt.exe\u0007 ${'x'.repeat(1000)}`
+    const error = errorFromResponse(answer(400, JSON.stringify({ message: long })))
+    expect(error.serverMessage).toHaveLength(300)
+    expect(error.serverMessage).not.toContain('\u202E')
+    expect(error.serverMessage).not.toContain('\u0007')
+  })
+})

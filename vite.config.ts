@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import react from '@vitejs/plugin-react'
+import { defineConfig, type Plugin } from 'vite'
+import pkg from './package.json' with { type: 'json' }
+
+const require = createRequire(import.meta.url)
+const dependencies = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)]
+
+/** `dist/dashboard.css`: Uppy's core and Dashboard styles in one file at a documented path. */
+function dashboardCss(): Plugin {
+  return {
+    name: 'assetdrop:dashboard-css',
+    apply: 'build',
+    generateBundle() {
+      const source = ['@uppy/core/css/style.min.css', '@uppy/dashboard/css/style.min.css']
+        .map((path) => readFileSync(require.resolve(path), 'utf8'))
+        .join('\n')
+      this.emitFile({ type: 'asset', fileName: 'dashboard.css', source })
+    },
+  }
+}
+
+export default defineConfig({
+  plugins: [react(), dashboardCss()],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: { index: 'src/index.ts', dashboard: 'src/dashboard.ts' },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: (id) => dependencies.some((name) => id === name || id.startsWith(`${name}/`)),
+    },
+  },
+})
