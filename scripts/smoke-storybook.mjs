@@ -9,11 +9,21 @@ import { chromium } from 'playwright'
 const base = process.argv[2] ?? 'http://127.0.0.1:6006'
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 })
 try {
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } })
-  await page.goto(`${base}/iframe.html?id=backends-multipart-form-document-001--public-upload&viewMode=story`)
+  await page.goto(
+    `${base}/iframe.html?id=backends-multipart-form-document-001--public-upload&viewMode=story`,
+  )
   const input = page.locator('input.uppy-Dashboard-input').first()
   await input.waitFor({ state: 'attached', timeout: 60_000 })
   const png = Buffer.from(

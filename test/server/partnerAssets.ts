@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import { type Backend, HttpError, type LoggedRequest, originOf, readForm, sendJson } from './http.ts'
+import {
+  type Backend,
+  HttpError,
+  type LoggedRequest,
+  originOf,
+  readForm,
+  sendJson,
+} from './http.ts'
 
 /** A stored asset of the partner assets API, with its bytes. */
 export interface StoredPartnerAsset {
