@@ -90,12 +90,21 @@ export function partnerAssetsBackend(options: PartnerAssetsOptions) {
           throw new HttpError(422, springError(422, 'File is empty', url.pathname))
         }
         const name = typeof nameField === 'string' && nameField !== '' ? nameField : file.name
+        // The document's prose mentions an `assetType` beside `name`; its table does not. Optional.
+        const assetTypeField = form.get('assetType')
+        if (typeof assetTypeField === 'string' && !isAssetType(assetTypeField)) {
+          throw new HttpError(
+            400,
+            springError(400, `Invalid assetType '${assetTypeField}'`, url.pathname),
+          )
+        }
         const stored = store(
           originOf(request),
           name,
           file.type,
           Buffer.from(await file.arrayBuffer()),
           path === '/upload/public',
+          typeof assetTypeField === 'string' ? assetTypeField : undefined,
         )
         status = 200
         sendJson(response, 200, stored.asset)
@@ -164,12 +173,13 @@ export function partnerAssetsBackend(options: PartnerAssetsOptions) {
     contentType: string,
     bytes: Buffer,
     isPublic: boolean,
+    requestedType?: string,
   ) {
     const id = randomUUID()
     const extension = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase()
     const key = extension ? `${id}.${extension}` : id
     const fileUrl = `${origin}${base}/${encodeURIComponent(key)}`
-    const type = assetType(contentType)
+    const type = isAssetType(requestedType) ? requestedType : assetType(contentType)
     const previews = Object.fromEntries(
       previewSizes.map((size) => [size, type === 'IMAGE' ? `${fileUrl}?size=${size}` : null]),
     ) as Record<(typeof previewSizes)[number], string | null>
@@ -201,6 +211,12 @@ export function partnerAssetsBackend(options: PartnerAssetsOptions) {
   }
 
   return { handle, assets }
+}
+
+const assetTypes = ['IMAGE', 'VIDEO', 'AUDIO', 'DOCUMENT', 'OTHER'] as const
+
+function isAssetType(value: unknown): value is CompanyAsset['type'] {
+  return assetTypes.includes(value as CompanyAsset['type'])
 }
 
 function assetType(contentType: string): CompanyAsset['type'] {

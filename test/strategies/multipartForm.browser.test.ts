@@ -179,4 +179,79 @@ describe('multipartForm against the document 001 reference backend', () => {
     expect(added).toEqual([])
     expect(rejected[0]?.issues[0]?.code).toBe('duplicate')
   })
+
+  it('retries one failed file when asked, and it succeeds once the token is right', async () => {
+    let token = 'stale-token-value'
+    uploader = createUploader({
+      strategy: multipartForm({
+        endpoint: endpoint('public'),
+        headers: () => ({ authorization: `Bearer ${token}` }),
+      }),
+    })
+    const file = pngFile()
+    const [info] = uploader.addFiles([file]).added
+    const first = await uploader.upload()
+    expect(first.failed[0]?.error.code).toBe('unauthorized')
+
+    token = demoCredentials.partnerToken
+    const second = await uploader.retry(info?.id)
+    expect(second.failed).toEqual([])
+    expect(second.assets.map((asset) => asset.name)).toEqual([file.name])
+    expect(await requestsLabelled(file.name)).toHaveLength(2)
+    expect(uploader.getSnapshot().items.map((item) => item.status)).toEqual(['succeeded'])
+  })
+
+  it('cancels a queued file so nothing is sent for it, and uploads the others', async () => {
+    uploader = createUploader({
+      strategy: multipartForm({ endpoint: endpoint('public'), headers: auth }),
+    })
+    const cancelled = pngFile()
+    const kept = pngFile()
+    const [first] = uploader.addFiles([cancelled, kept]).added
+    uploader.cancel(first?.id)
+    const { assets } = await uploader.upload()
+
+    expect(assets.map((asset) => asset.name)).toEqual([kept.name])
+    expect(uploader.getSnapshot().items.map((item) => [item.name, item.status])).toEqual([
+      [cancelled.name, 'cancelled'],
+      [kept.name, 'succeeded'],
+    ])
+    expect(await requestsLabelled(cancelled.name)).toHaveLength(0)
+  })
+
+  it('removes a file from the list and from the queue', async () => {
+    uploader = createUploader({
+      strategy: multipartForm({ endpoint: endpoint('public'), headers: auth }),
+    })
+    const removed = pngFile()
+    const [info] = uploader.addFiles([removed]).added
+    uploader.remove(info?.id ?? '')
+    expect(uploader.getSnapshot().items).toEqual([])
+    const { assets, failed } = await uploader.upload()
+    expect([assets, failed]).toEqual([[], []])
+    expect(await requestsLabelled(removed.name)).toHaveLength(0)
+  })
+
+  it('sends extra form fields, such as the document’s assetType', async () => {
+    uploader = createUploader({
+      strategy: multipartForm({
+        endpoint: endpoint('public'),
+        headers: auth,
+        fields: { assetType: 'DOCUMENT' },
+      }),
+    })
+    uploader.addFiles([pngFile()])
+    const { assets } = await uploader.upload()
+    expect(assets[0]?.response).toMatchObject({ type: 'DOCUMENT' })
+  })
+
+  it('reports a 200 that is not a CompanyAsset as `bad-response`, after one request', async () => {
+    uploader = createUploader({
+      strategy: multipartForm({ endpoint: `${referenceUrl}/__reference/requests`, headers: auth }),
+    })
+    const file = pngFile()
+    uploader.addFiles([file])
+    const { failed } = await uploader.upload()
+    expect(failed[0]?.error).toMatchObject({ code: 'bad-response', status: 200 })
+  })
 })

@@ -1,0 +1,70 @@
+/**
+ * Prints gzip sizes: each `dist/` entry as published (dependencies external), and what a page
+ * pays for typical imports with every dependency bundled and minified (React external).
+ *
+ *   npm run build && npm run size
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'vite'
+
+const root = resolve(import.meta.dirname, '..')
+const work = join(root, 'node_modules/.cache/assetdrop-size')
+mkdirSync(work, { recursive: true })
+
+const gzip = (text) => gzipSync(text, { level: 9 }).length
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+
+const rows = []
+/** A dist file and the local chunks it imports, each counted once. */
+function withLocalImports(file, seen = new Set()) {
+  if (seen.has(file)) return seen
+  seen.add(file)
+  const text = readFileSync(join(root, 'dist', file), 'utf8')
+  for (const [, chunk] of text.matchAll(/from\s*["']\.\/([^"']+\.js)["']/g))
+    withLocalImports(chunk, seen)
+  return seen
+}
+for (const file of ['index.js', 'dashboard.js', 'dashboard.css']) {
+  const files = file.endsWith('.js') ? [...withLocalImports(file)] : [file]
+  const bytes = files.reduce((sum, name) => sum + gzip(readFileSync(join(root, 'dist', name))), 0)
+  rows.push([`dist/${file} (own chunks, dependencies external, unminified)`, bytes])
+}
+
+const pages = {
+  'page: createUploader + multipartForm': `export { createUploader, multipartForm } from '${root}/src/index.ts'`,
+  'page: useUploader + AssetList + multipartForm': `export { useUploader, AssetList, multipartForm } from '${root}/src/index.ts'`,
+  'page: AssetUploader (Dashboard) + multipartForm, JS': `export { multipartForm } from '${root}/src/index.ts'; export { AssetUploader } from '${root}/src/dashboard.ts'`,
+}
+
+for (const [name, code] of Object.entries(pages)) {
+  const entry = join(work, `${rows.length}.js`)
+  writeFileSync(entry, `${code}\n`)
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry, formats: ['es'], fileName: 'page' },
+      rolldownOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/] },
+    },
+  })
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output)
+  const bytes = chunks
+    .filter((chunk) => chunk.fileName.endsWith('.js'))
+    .reduce((sum, chunk) => sum + gzip(chunk.type === 'chunk' ? chunk.code : chunk.source), 0)
+  const modules = chunks.flatMap((chunk) =>
+    chunk.type === 'chunk' ? Object.keys(chunk.modules) : [],
+  )
+  const has = (name) => modules.some((id) => id.includes(`/node_modules/${name}/`))
+  rows.push([
+    `${name}${has('preact') ? ' [preact]' : ''}${has('@uppy/dashboard') ? ' [dashboard]' : ''}`,
+    bytes,
+  ])
+}
+
+const width = Math.max(...rows.map(([name]) => name.length))
+console.log(`${'what'.padEnd(width)}  gzip`)
+for (const [name, bytes] of rows) console.log(`${name.padEnd(width)}  ${kb(bytes)}`)
