@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import {
+  answer,
   type Backend,
   HttpError,
   type LoggedRequest,
   originOf,
   readForm,
+  sendBytes,
   sendJson,
 } from './http.ts'
 
@@ -65,20 +67,25 @@ export function partnerAssetsBackend(options: PartnerAssetsOptions) {
     const url = new URL(request.url ?? '/', 'http://reference.invalid')
     if (!url.pathname.startsWith(`${base}/`)) return false
     const path = url.pathname.slice(base.length)
-    let label: string | undefined
-    let status = 500
-    try {
+    return answer('partner-assets', request, response, options.log, async ({ setLabel }) => {
       if (request.method === 'POST' && (path === '/upload/private' || path === '/upload/public')) {
         const authorized = isAuthorized(request)
         // The body is read even when the token is wrong, so the log can name the file refused.
         const form = await readForm(request, maxBytes).catch((error: unknown) => {
-          if (authorized) throw error
-          return new FormData()
+          if (!authorized) return new FormData()
+          if (error instanceof HttpError) {
+            throw new HttpError(
+              error.status,
+              springError(error.status, messageOf(error.body), url.pathname),
+            )
+          }
+          throw error
         })
         const file = form.get('file')
         const nameField = form.get('name')
-        label =
-          typeof nameField === 'string' ? nameField : file instanceof File ? file.name : undefined
+        setLabel(
+          typeof nameField === 'string' ? nameField : file instanceof File ? file.name : undefined,
+        )
         authorize(request)
         if (!(file instanceof File)) {
           throw new HttpError(
@@ -106,48 +113,26 @@ export function partnerAssetsBackend(options: PartnerAssetsOptions) {
           path === '/upload/public',
           typeof assetTypeField === 'string' ? assetTypeField : undefined,
         )
-        status = 200
         sendJson(response, 200, stored.asset)
-      } else if (request.method === 'GET' && path.length > 1 && !path.slice(1).includes('/')) {
+        return 200
+      }
+      if (request.method === 'GET' && path.length > 1 && !path.slice(1).includes('/')) {
         const stored = assets.get(decodeURIComponent(path.slice(1)))
         if (stored?.asset.secured) authorize(request)
         if (!stored) {
           if (url.searchParams.get('handleError') === 'true') {
-            status = 204
             response.writeHead(204).end()
-            return true
+            return 204
           }
           throw new HttpError(404, springError(404, 'Asset not found', url.pathname))
         }
-        status = 200
-        response.writeHead(200, {
-          'content-type': stored.contentType || 'application/octet-stream',
-          'content-length': stored.bytes.length,
+        sendBytes(response, stored.bytes, stored.contentType, {
           'cache-control': `${stored.asset.secured ? 'private' : 'public'}, max-age=2592000`,
         })
-        response.end(stored.bytes)
-      } else {
-        throw new HttpError(404, springError(404, 'No endpoint', url.pathname))
+        return 200
       }
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error
-      status = error.status
-      const body =
-        typeof error.body === 'object' && error.body !== null && 'timestamp' in error.body
-          ? error.body
-          : springError(error.status, messageOf(error.body), url.pathname)
-      sendJson(response, error.status, body)
-    } finally {
-      options.log?.({
-        backend: 'partner-assets',
-        method: request.method ?? '',
-        path: url.pathname,
-        status,
-        headers: request.headers,
-        label,
-      })
-    }
-    return true
+      throw new HttpError(404, springError(404, 'No endpoint', url.pathname))
+    })
   }
 
   function isAuthorized(request: IncomingMessage): boolean {

@@ -1,47 +1,127 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { backofficeImagesBackend } from './backofficeImages.ts'
 import { demoCredentials } from './demo.ts'
-import { type Backend, type LoggedRequest, sendJson } from './http.ts'
+import { dinteroAssetsBackend } from './dinteroAssets.ts'
+import { FaultRegistry, parseFault } from './faults.ts'
+import { type Backend, type LoggedRequest, readBody, sendBytes, sendJson } from './http.ts'
+import { indreamUploadsBackend } from './indreamUploads.ts'
 import { partnerAssetsBackend } from './partnerAssets.ts'
+import { projectAssetsBackend } from './projectAssets.ts'
+import { type S3Store, startS3Store } from './s3.ts'
 
-/** Every reference backend behind one request handler, with a request log for tests. */
-export function createReferenceBackends() {
+/**
+ * Every reference backend behind one request handler, plus a control API for tests under
+ * `/__reference/`: the request log, faults, and the S3 store's objects.
+ */
+export function createReferenceBackends(options: { s3: () => S3Store; faults: FaultRegistry }) {
+  const { s3, faults } = options
   const requests: LoggedRequest[] = []
   const log = (entry: LoggedRequest) => {
     requests.push(entry)
   }
-  const partnerAssets = partnerAssetsBackend({ token: demoCredentials.partnerToken, log })
-  const backends: Backend[] = [partnerAssets.handle]
+  const c = demoCredentials
+  const dinteroAssets = dinteroAssetsBackend({ token: c.dinteroToken, s3, faults, log })
+  const partnerAssets = partnerAssetsBackend({ token: c.partnerToken, log })
+  const indreamUploads = indreamUploadsBackend({
+    apiKey: c.indreamApiKey,
+    ineligibleApiKey: c.indreamIneligibleApiKey,
+    log,
+  })
+  const projectAssets = projectAssetsBackend({
+    apiKey: c.projectApiKey,
+    projectIds: [c.projectId],
+    s3,
+    log,
+  })
+  const backofficeImages = backofficeImagesBackend({
+    apiKey: c.backofficeApiKey,
+    readOnlyApiKey: c.backofficeReadOnlyApiKey,
+    log,
+  })
+  const backends: Backend[] = [
+    dinteroAssets.handle,
+    partnerAssets.handle,
+    indreamUploads.handle,
+    projectAssets.handle,
+    backofficeImages.handle,
+  ]
+
+  async function control(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+  ): Promise<void> {
+    if (path === '/__reference/requests') return sendJson(response, 200, requests)
+    if (path === '/__reference/faults' && request.method === 'POST') {
+      try {
+        faults.add(parseFault(JSON.parse((await readBody(request, 64 * 1024)).toString('utf8'))))
+        return sendJson(response, 201, { ok: true })
+      } catch (error) {
+        return sendJson(response, 400, { message: (error as Error).message })
+      }
+    }
+    if (path === '/__reference/faults' && request.method === 'DELETE') {
+      faults.clear()
+      return sendJson(response, 200, { ok: true })
+    }
+    const s3Key = /^\/__reference\/s3\/(.+)$/.exec(path)?.[1]
+    if (s3Key) {
+      const object = await s3().getObject(decodeURIComponent(s3Key))
+      return object
+        ? sendBytes(response, object.bytes, object.contentType)
+        : sendJson(response, 404, {})
+    }
+    sendJson(response, 404, { message: 'No such control' })
+  }
 
   /** Answers a request if a backend or the control API owns it; `false` otherwise. */
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
-    if (request.url?.startsWith('/__reference/requests')) {
-      sendJson(response, 200, requests)
+    const path = (request.url ?? '/').split('?')[0] ?? '/'
+    if (path.startsWith('/__reference/')) {
+      await control(request, response, path)
       return true
     }
+    if (await faults.apply(request, response)) return true
     for (const backend of backends) {
       if (await backend(request, response)) return true
     }
     return false
   }
 
-  return { handle, requests, partnerAssets }
+  return {
+    handle,
+    requests,
+    dinteroAssets,
+    partnerAssets,
+    indreamUploads,
+    projectAssets,
+    backofficeImages,
+  }
 }
 
-/** A running reference server. */
+/** The running reference backends. */
 export interface ReferenceServer {
-  /** The server's origin, such as `http://127.0.0.1:40123`. */
+  /** The API servers' origin, such as `http://127.0.0.1:40123`. */
   readonly url: string
+  /** The S3 store's origin (another port, so another origin, as in production). */
+  readonly s3Url: string
+  readonly s3: S3Store
+  readonly faults: FaultRegistry
   readonly backends: ReturnType<typeof createReferenceBackends>
   close(): Promise<void>
 }
 
 /**
- * Starts every reference backend on 127.0.0.1 (a free port unless one is given), answering
- * cross-origin requests from any page, as the browser tests need.
+ * Starts every reference backend and the S3 store on 127.0.0.1 (free ports unless given),
+ * answering cross-origin requests from any page, as the browser tests need.
  */
-export async function startReferenceServer(port = 0): Promise<ReferenceServer> {
-  const backends = createReferenceBackends()
+export async function startReferenceServer(
+  ports: { api?: number; s3?: number } = {},
+): Promise<ReferenceServer> {
+  const faults = new FaultRegistry()
+  const s3 = await startS3Store({ faults, ...(ports.s3 !== undefined && { port: ports.s3 }) })
+  const backends = createReferenceBackends({ s3: () => s3, faults })
   const server = createServer((request, response) => {
     allowCors(request, response)
     if (request.method === 'OPTIONS') {
@@ -59,16 +139,21 @@ export async function startReferenceServer(port = 0): Promise<ReferenceServer> {
         else response.destroy()
       })
   })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-  const { port: actualPort } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.listen(ports.api ?? 0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${actualPort}`,
+    url: `http://127.0.0.1:${port}`,
+    s3Url: s3.url,
+    s3,
+    faults,
     backends,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections()
-        server.close((error) => (error ? reject(error) : resolve()))
-      }),
+    async close() {
+      server.closeAllConnections()
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      )
+      await s3.close()
+    },
   }
 }
 
@@ -77,7 +162,7 @@ function allowCors(request: IncomingMessage, response: ServerResponse): void {
   if (!origin) return
   response.setHeader('access-control-allow-origin', origin)
   response.setHeader('vary', 'Origin')
-  response.setHeader('access-control-allow-methods', 'GET, POST, PUT, OPTIONS')
+  response.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS')
   response.setHeader(
     'access-control-allow-headers',
     request.headers['access-control-request-headers'] ?? 'authorization, content-type',

@@ -1,12 +1,20 @@
 import type { Plugin } from 'vite'
+import { FaultRegistry } from './faults.ts'
 import { createReferenceBackends } from './referenceServer.ts'
+import { startS3Store } from './s3.ts'
 
-/** Serves every reference backend from the Vite (and so Storybook) dev server, same origin. */
+/**
+ * Serves every reference backend from the Vite (and so Storybook) dev server, same origin, with
+ * the S3 store on a port of its own beside it.
+ */
 export function referenceBackends(): Plugin {
   return {
     name: 'assetdrop:reference-backends',
-    configureServer(server) {
-      const backends = createReferenceBackends()
+    async configureServer(server) {
+      const faults = new FaultRegistry()
+      const s3 = await startS3Store({ faults })
+      server.httpServer?.once('close', () => void s3.close())
+      const backends = createReferenceBackends({ s3: () => s3, faults })
       server.middlewares.use((request, response, next) => {
         backends
           .handle(request, response)

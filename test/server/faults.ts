@@ -1,0 +1,124 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
+
+/** Which requests a fault applies to; every given field must match. */
+export interface FaultMatch {
+  /** The HTTP method, such as `PUT`. */
+  readonly method?: string
+  /** A substring of the path (without the query). */
+  readonly path?: string
+  /** A header that must contain a substring: `[name, substring]`. */
+  readonly header?: readonly [string, string]
+}
+
+/** What a fault does to the requests it matches. */
+export type FaultAction =
+  | {
+      readonly kind: 'respond'
+      readonly status: number
+      readonly body?: string
+      readonly contentType?: string
+    }
+  | { readonly kind: 'html'; readonly status: number }
+  | { readonly kind: 'empty'; readonly status: number }
+  | { readonly kind: 'delay'; readonly ms: number }
+  | { readonly kind: 'drop-mid-body' }
+  | { readonly kind: 'expire-upload-urls'; readonly seconds: number }
+
+/** A fault for the next `count` matching requests. */
+export interface Fault {
+  readonly match: FaultMatch
+  readonly action: FaultAction
+  /** How many matching requests it applies to. */
+  readonly count: number
+}
+
+/** Faults waiting for matching requests, taken in the order they were added. */
+export class FaultRegistry {
+  #faults: { fault: Fault; left: number }[] = []
+
+  add(fault: Fault): void {
+    this.#faults.push({ fault, left: fault.count })
+  }
+
+  clear(): void {
+    this.#faults = []
+  }
+
+  /** Takes the first fault matching `request` (and the kind filter), counting it as used. */
+  take(request: IncomingMessage, kinds?: readonly FaultAction['kind'][]): FaultAction | undefined {
+    const entry = this.#faults.find(
+      ({ fault, left }) =>
+        left > 0 && (!kinds || kinds.includes(fault.action.kind)) && matches(fault.match, request),
+    )
+    if (!entry) return undefined
+    entry.left -= 1
+    this.#faults = this.#faults.filter(({ left }) => left > 0)
+    return entry.fault.action
+  }
+
+  /**
+   * Applies the transport faults (respond, html, empty, delay, drop) that match `request`.
+   * Returns `true` when the request has been answered or dropped.
+   */
+  async apply(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+    const action = this.take(request, ['respond', 'html', 'empty', 'delay', 'drop-mid-body'])
+    if (!action) return false
+    switch (action.kind) {
+      case 'delay':
+        await sleep(action.ms)
+        return false
+      case 'respond':
+        response.writeHead(action.status, {
+          'content-type': action.contentType ?? 'application/json',
+        })
+        response.end(action.body ?? '')
+        return true
+      case 'html':
+        response.writeHead(action.status, { 'content-type': 'text/html; charset=utf-8' })
+        response.end(
+          `<!doctype html><html><head><title>${action.status} Error</title></head><body><h1>Something went wrong</h1><p>nginx</p></body></html>`,
+        )
+        return true
+      case 'empty':
+        response.writeHead(action.status, { 'content-length': '0' })
+        response.end()
+        return true
+      case 'drop-mid-body':
+        await dropMidBody(request)
+        return true
+      default:
+        return false
+    }
+  }
+}
+
+/** Waits for the first bytes of the body (or a moment, without one), then cuts the connection. */
+async function dropMidBody(request: IncomingMessage): Promise<void> {
+  await Promise.race([new Promise((resolve) => request.once('data', resolve)), sleep(200)])
+  request.socket.destroy()
+}
+
+function matches(match: FaultMatch, request: IncomingMessage): boolean {
+  const path = (request.url ?? '').split('?')[0] ?? ''
+  if (match.method && match.method.toUpperCase() !== request.method) return false
+  if (match.path && !path.includes(match.path)) return false
+  if (match.header) {
+    const [name, substring] = match.header
+    const value = request.headers[name.toLowerCase()]
+    if (!String(value ?? '').includes(substring)) return false
+  }
+  return true
+}
+
+/** Reads a fault from a control request's JSON, refusing what is not one. */
+export function parseFault(value: unknown): Fault {
+  if (typeof value !== 'object' || value === null) throw new TypeError('A fault is an object')
+  const { match = {}, action, count = 1 } = value as Partial<Fault>
+  if (!action || typeof action !== 'object' || typeof action.kind !== 'string') {
+    throw new TypeError('A fault needs an action with a kind')
+  }
+  if (!Number.isInteger(count) || count < 1)
+    throw new TypeError('A fault count is a positive integer')
+  return { match, action, count }
+}
