@@ -7,11 +7,19 @@ export type {
   StrategyName,
 } from './core/asset'
 export { safeUrl, toAssetRecord } from './core/asset'
-export type { FileConstraints, FileRejection, ValidationIssue } from './core/constraints'
-export { checkFile } from './core/constraints'
+export type {
+  CandidateFile,
+  FileConstraints,
+  FileRejection,
+  ImageConstraints,
+  RuleResult,
+  ValidationIssue,
+  ValidationRule,
+} from './core/constraints'
 export type {
   AddFilesResult,
   CreateUploaderOptions,
+  FileSource,
   Uploader,
   UploadFailure,
   UploadOutcome,

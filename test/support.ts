@@ -29,11 +29,17 @@ export function pngFile(name = uniqueName('pixel.png')): File {
   return new File([bytes], name, { type: 'image/png' })
 }
 
-/** A file of `size` pseudo-random bytes. */
-export function binaryFile(name: string, size: number, type = 'application/pdf'): File {
+/** A PDF-looking file of `size` bytes: a real PDF header, then pseudo-random bytes. */
+export function pdfFile(name: string, size: number): File {
+  return new File([bytesWithHeader('%PDF-1.7\n', size)], name, { type: 'application/pdf' })
+}
+
+/** `size` bytes: `header`, then pseudo-random bytes. */
+export function bytesWithHeader(header: string, size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size)
   for (let index = 0; index < size; index += 1) bytes[index] = (index * 31 + 7) % 251
-  return new File([bytes], name, { type })
+  bytes.set(new TextEncoder().encode(header).subarray(0, size))
+  return bytes
 }
 
 /** The bytes the reference backend serves at `url`. */

@@ -1,6 +1,40 @@
 import type { FileInfo } from './asset'
 import type { ValidationCode } from './errors'
-import { type MessageParams, messageFor } from './messages'
+import type { MessageParams } from './messages'
+import { kindByExtension, kindByMimeType } from './validation/formats'
+
+/** Limits on an image's pixels, checked from its header before upload. */
+export interface ImageConstraints {
+  /** The narrowest image accepted, in pixels. */
+  readonly minWidth?: number
+  /** The shortest image accepted, in pixels. */
+  readonly minHeight?: number
+  /** The widest image accepted, in pixels. */
+  readonly maxWidth?: number
+  /** The tallest image accepted, in pixels. */
+  readonly maxHeight?: number
+  /** The most pixels (width × height) accepted. */
+  readonly maxPixels?: number
+}
+
+/** A file as a validation rule sees it: what the browser says, its bytes, and what was read of them. */
+export interface CandidateFile extends Omit<FileInfo, 'id'> {
+  /** The file's bytes; read only what the rule needs (`blob.slice`). */
+  readonly blob: Blob
+  /** The image's size in pixels, when it is a raster image. */
+  readonly image?: { readonly width: number; readonly height: number } | undefined
+}
+
+/** What a custom rule found: nothing, a message, or messages with values for them. */
+export type RuleResult =
+  | undefined
+  | null
+  | string
+  | { readonly message: string; readonly params?: MessageParams }
+  | readonly (string | { readonly message: string; readonly params?: MessageParams })[]
+
+/** An app's own check of one file, sync or async; what it returns becomes `custom` issues. */
+export type ValidationRule = (file: CandidateFile) => RuleResult | Promise<RuleResult>
 
 /** Limits a file must meet before it is queued for upload. */
 export interface FileConstraints {
@@ -8,18 +42,34 @@ export interface FileConstraints {
   readonly maxFileSize?: number
   /** The smallest file accepted, in bytes. */
   readonly minFileSize?: number
+  /** The most files the widget holds at once (queued, uploading or uploaded). */
+  readonly maxFiles?: number
+  /** The most bytes the widget holds at once, all files together. */
+  readonly maxTotalSize?: number
   /**
    * Accepted types: MIME types (`image/png`), wildcards (`image/*`) or extensions (`.pdf`),
-   * case-insensitive. A file with no type from the browser matches only by extension.
+   * case-insensitive. A file with no type from the browser matches only by extension; SVG
+   * matches only when listed by name (`image/svg+xml` or `.svg`), never through `image/*`.
    */
   readonly allowedTypes?: readonly string[]
+  /** Limits on images' pixels. */
+  readonly image?: ImageConstraints
+  /** The longest file name accepted, in characters. */
+  readonly maxNameLength?: number
+  /**
+   * Whether each file's first bytes must prove the type its name and MIME type claim.
+   * @default true
+   */
+  readonly checkContent?: boolean
+  /** The app's own checks, run after the built-in ones pass. */
+  readonly rules?: readonly ValidationRule[]
 }
 
 /** One reason a file was refused. */
 export interface ValidationIssue {
   /** The stable code a program can switch on. */
   readonly code: ValidationCode
-  /** The default English message; replace it by code for other locales. */
+  /** The message in the uploader's language (English by default). */
   readonly message: string
   /** The values the message was built from. */
   readonly params: MessageParams
@@ -33,30 +83,7 @@ export interface FileRejection {
   readonly issues: readonly ValidationIssue[]
 }
 
-/** The issues `file` has against each set of constraints (all must hold); empty when it passes. */
-export function checkFile(
-  file: FileInfo,
-  ...constraintSets: readonly FileConstraints[]
-): ValidationIssue[] {
-  const issues = new Map<ValidationCode, ValidationIssue>()
-  const add = (code: ValidationCode, params: MessageParams) => {
-    if (!issues.has(code)) issues.set(code, { code, message: messageFor(code, params), params })
-  }
-  for (const { maxFileSize, minFileSize, allowedTypes } of constraintSets) {
-    if (maxFileSize !== undefined && file.size > maxFileSize) {
-      add('file-too-large', { maxSize: maxFileSize, size: file.size })
-    }
-    if (minFileSize !== undefined && file.size < minFileSize) {
-      add('file-too-small', { minSize: minFileSize, size: file.size })
-    }
-    if (allowedTypes && !allowedTypes.some((pattern) => matchesType(file, pattern))) {
-      add('file-type-not-allowed', { allowed: allowedTypes.join(', '), type: file.type })
-    }
-  }
-  return [...issues.values()]
-}
-
-/** Whether `file` matches one accepted-type pattern (MIME, `type/*` or `.ext`). */
+/** Whether a file (its name and browser type) matches one accepted-type pattern. */
 export function matchesType(file: Pick<FileInfo, 'name' | 'type'>, pattern: string): boolean {
   const wanted = pattern.trim().toLowerCase()
   if (wanted.startsWith('.')) {
@@ -65,6 +92,46 @@ export function matchesType(file: Pick<FileInfo, 'name' | 'type'>, pattern: stri
   }
   const type = file.type.toLowerCase().split(';')[0]?.trim() ?? ''
   if (type === '') return false
-  if (wanted.endsWith('/*')) return type.startsWith(wanted.slice(0, -1))
+  if (wanted === '*' || wanted === '*/*') return type !== 'image/svg+xml'
+  if (wanted.endsWith('/*')) return type.startsWith(wanted.slice(0, -1)) && type !== 'image/svg+xml'
   return type === wanted
+}
+
+/** The MIME type to send for a file: the browser's, or the one its extension names. */
+export function effectiveType(file: Pick<FileInfo, 'name' | 'type'>): string {
+  return file.type || kindByExtension(file.name)?.mimeTypes[0] || ''
+}
+
+/** The numeric limits in which `app` is looser than `strategy`, as readable phrases. */
+export function loosenedLimits(strategy: FileConstraints, app: FileConstraints): string[] {
+  const found: string[] = []
+  const upper = (name: string, mine: number | undefined, theirs: number | undefined) => {
+    if (mine !== undefined && theirs !== undefined && mine > theirs)
+      found.push(`${name} ${mine} > ${theirs}`)
+  }
+  const lower = (name: string, mine: number | undefined, theirs: number | undefined) => {
+    if (mine !== undefined && theirs !== undefined && mine < theirs)
+      found.push(`${name} ${mine} < ${theirs}`)
+  }
+  upper('maxFileSize', app.maxFileSize, strategy.maxFileSize)
+  lower('minFileSize', app.minFileSize, strategy.minFileSize)
+  upper('maxFiles', app.maxFiles, strategy.maxFiles)
+  upper('maxTotalSize', app.maxTotalSize, strategy.maxTotalSize)
+  upper('maxNameLength', app.maxNameLength, strategy.maxNameLength)
+  upper('image.maxWidth', app.image?.maxWidth, strategy.image?.maxWidth)
+  upper('image.maxHeight', app.image?.maxHeight, strategy.image?.maxHeight)
+  upper('image.maxPixels', app.image?.maxPixels, strategy.image?.maxPixels)
+  lower('image.minWidth', app.image?.minWidth, strategy.image?.minWidth)
+  lower('image.minHeight', app.image?.minHeight, strategy.image?.minHeight)
+  if (strategy.checkContent !== false && app.checkContent === false)
+    found.push('checkContent false')
+  return found
+}
+
+/** Whether a MIME type is one a browser reports for the kind its extension names. */
+export function typeAgreesWithName(file: Pick<FileInfo, 'name' | 'type'>): boolean {
+  const byName = kindByExtension(file.name)
+  const byType = kindByMimeType(file.type)
+  if (!byName || !byType || byName === byType) return true
+  return byName.mimeTypes.includes(file.type.toLowerCase().split(';')[0]?.trim() ?? '')
 }

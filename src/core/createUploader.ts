@@ -1,11 +1,17 @@
 import Uppy, { type UploadResult, type UppyFile } from '@uppy/core'
 import type { AssetRecord, FileInfo } from './asset'
-import { checkFile, type FileConstraints, type FileRejection } from './constraints'
+import {
+  effectiveType,
+  type FileConstraints,
+  type FileRejection,
+  loosenedLimits,
+} from './constraints'
 import type { AssetDropError } from './errors'
 import { toUploadError } from './failures'
+import type { ErrorMessages } from './messages'
 import { emptySnapshot, reduceUploader, type UploaderAction, type UploaderSnapshot } from './state'
 import type { AssetBody, AssetMeta, AssetUppy, UploadStrategy } from './strategy'
-import { fileInfo } from './xhr'
+import { type ValidationCandidate, validateFiles } from './validation/validator'
 
 /** A file that failed to upload, with why. */
 export interface UploadFailure {
@@ -31,12 +37,25 @@ export interface AddFilesResult {
   readonly rejected: readonly FileRejection[]
 }
 
+/** A file to add: a `File`, or a `Blob` with a name (and, from a dropped folder, its path). */
+export type FileSource =
+  | File
+  | {
+      readonly file: Blob & { readonly name: string; readonly lastModified?: number }
+      readonly relativePath?: string
+    }
+
 /** Options of {@link createUploader}. */
 export interface CreateUploaderOptions {
   /** The backend style to upload with, such as `multipartForm({ endpoint })`. */
   readonly strategy: UploadStrategy
-  /** The app's own limits; they can only tighten the strategy's. */
+  /**
+   * The app's own limits. They can only tighten the strategy's: a looser number throws at
+   * construction, and types must pass both lists.
+   */
   readonly constraints?: FileConstraints
+  /** Messages by code, replacing the English defaults (for other languages). */
+  readonly messages?: Partial<ErrorMessages>
   /**
    * Whether files start uploading as soon as they are added.
    * @default false
@@ -58,8 +77,11 @@ export interface CreateUploaderOptions {
 export interface Uploader {
   /** The Uppy instance, created on first use; for UI plugins such as the Dashboard. */
   readonly uppy: AssetUppy
-  /** Validates files and queues the valid ones; the invalid ones are listed as rejected. */
-  addFiles(files: Iterable<File>): AddFilesResult
+  /**
+   * Validates files (name, type, size, content, images, duplicates, counts, custom rules) and
+   * queues the valid ones; the others are listed as rejected. No byte of a rejected file is sent.
+   */
+  addFiles(files: Iterable<FileSource>): Promise<AddFilesResult>
   /** Uploads every queued file (and retries failed ones); resolves when all have finished. */
   upload(): Promise<UploadOutcome>
   /** Cancels one file's upload, or every unfinished file's when no id is given. */
@@ -76,20 +98,40 @@ export interface Uploader {
   destroy(): void
 }
 
-let rejectionCount = 0
+let uploaderCount = 0
 
 /**
- * Creates an uploader for one backend style. Nothing touches the browser until the uploader is
- * first used, so it is safe to create during server rendering.
+ * Creates an uploader for one backend style. Every file, however it arrives (this API, or a drop,
+ * paste or pick in Uppy's own UI), is validated before it reaches Uppy's upload queue. Nothing
+ * touches the browser until the uploader is first used, so it is safe to create during server
+ * rendering.
  */
 export function createUploader(options: CreateUploaderOptions): Uploader {
   const { strategy } = options
+  const loosened = loosenedLimits(strategy.constraints, options.constraints ?? {})
+  if (loosened.length > 0) {
+    throw new TypeError(
+      `constraints can only tighten the ${strategy.name} strategy's limits, but ${loosened.join(', ')}. Pass a looser limit to the strategy itself if its backend allows it.`,
+    )
+  }
   const constraintSets = [strategy.constraints, options.constraints ?? {}]
+  const prefix = `f${++uploaderCount}-`
+  let nextId = 0
   const listeners = new Set<() => void>()
   let snapshot = emptySnapshot
   let instance: AssetUppy | undefined
   let destroyed = false
-  let pendingRejections: FileRejection[] | undefined
+  /** Identity keys of the files held, by id, for duplicate checks. */
+  const keys = new Map<string, string>()
+  /** Our ids by Uppy's, and the reverse. */
+  const idsByUppyId = new Map<string, string>()
+  const uppyIdsById = new Map<string, string>()
+  /** Blobs validated and being handed to Uppy, with our id for each. */
+  const admitted = new WeakMap<Blob, string>()
+  /** Validation runs still going, so `upload()` can wait for them. */
+  const validations = new Set<Promise<unknown>>()
+  /** Files Uppy's own UI tried to add, gathered for one validation run. */
+  let intercepted: ValidationCandidate[] | undefined
 
   const dispatch = (action: UploaderAction) => {
     const next = reduceUploader(snapshot, action)
@@ -99,9 +141,12 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   }
 
   const itemOf = (id: string) => snapshot.items.find((item) => item.id === id)
+  const ourId = (file: { id: string } | undefined) => (file ? idsByUppyId.get(file.id) : undefined)
 
   const outcomeOf = (result: UploadResult<AssetMeta, AssetBody> | undefined): UploadOutcome => {
-    const ids = new Set([...(result?.successful ?? []), ...(result?.failed ?? [])].map((f) => f.id))
+    const ids = new Set(
+      [...(result?.successful ?? []), ...(result?.failed ?? [])].map((file) => ourId(file)),
+    )
     const assets: AssetRecord[] = []
     const failed: UploadFailure[] = []
     for (const item of snapshot.items) {
@@ -112,32 +157,95 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     return { assets, failed }
   }
 
-  const reject = (file: FileInfo, issues: FileRejection['issues']) => {
-    const rejection: FileRejection = {
-      file: { ...file, id: `${file.id}~rejected-${++rejectionCount}` },
-      issues,
+  const validate = async (candidates: readonly ValidationCandidate[]): Promise<AddFilesResult> => {
+    dispatch({
+      type: 'validating',
+      files: candidates.map(({ id, file }) => ({
+        id,
+        name: file.name,
+        type: file.type,
+        size: file.size,
+      })),
+    })
+    let held = 0
+    let bytes = 0
+    for (const item of snapshot.items) {
+      if (item.status === 'queued' || item.status === 'uploading' || item.status === 'succeeded') {
+        held += 1
+        bytes += item.size
+      }
     }
-    pendingRejections?.push(rejection)
-    dispatch({ type: 'rejected', file: rejection.file, issues })
-    options.onFileRejected?.(rejection)
+    const outcome = await validateFiles(
+      candidates,
+      { count: held, bytes, keys: new Set(keys.values()) },
+      constraintSets,
+      options.messages,
+    )
+    // Files removed while they were being checked stay out.
+    const stillValidating = new Set(
+      snapshot.items.filter((item) => item.status === 'validating').map((item) => item.id),
+    )
+    const accepted = outcome.accepted.filter((file) => stillValidating.has(file.id))
+    const added = accepted.map(({ key: _, ...file }) => ({ ...file, type: effectiveType(file) }))
+    dispatch({ type: 'validated', accepted: added, rejected: outcome.rejected })
+    for (const file of accepted) keys.set(file.id, file.key)
+    for (const rejection of outcome.rejected) options.onFileRejected?.(rejection)
+    if (added.length > 0 && !destroyed) {
+      const blobs = new Map(candidates.map((candidate) => [candidate.id, candidate]))
+      const uppy = getUppy()
+      uppy.addFiles(
+        added.map((file) => {
+          const candidate = blobs.get(file.id) as ValidationCandidate
+          admitted.set(candidate.file, file.id)
+          return {
+            name: file.name,
+            type: file.type,
+            data: candidate.file,
+            source: 'assetdrop',
+            ...(candidate.relativePath && {
+              meta: { relativePath: candidate.relativePath } as Partial<AssetMeta> as AssetMeta,
+            }),
+          }
+        }),
+      )
+      options.onFilesAdded?.({ files: added })
+    }
+    return { added, rejected: outcome.rejected }
   }
 
-  const onBeforeFileAdded = (
-    file: UppyFile<AssetMeta, AssetBody>,
-    files: Record<string, UppyFile<AssetMeta, AssetBody>>,
-  ): boolean => {
-    // Judge the type the browser reported, not Uppy's guess from the extension.
-    const info = { ...fileInfo(file), type: file.data instanceof Blob ? file.data.type : file.type }
-    if (Object.hasOwn(files, file.id)) {
-      reject(info, [{ code: 'duplicate', message: 'This file has already been added', params: {} }])
-      return false
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    validations.add(promise)
+    void promise.finally(() => validations.delete(promise)).catch(() => {})
+    return promise
+  }
+
+  const candidateOf = (source: FileSource): ValidationCandidate => {
+    const id = `${prefix}${++nextId}`
+    return source instanceof Blob
+      ? { id, file: source }
+      : { id, file: source.file, relativePath: source.relativePath }
+  }
+
+  const onBeforeFileAdded = (file: UppyFile<AssetMeta, AssetBody>): boolean => {
+    if (file.data instanceof Blob && admitted.has(file.data)) return true
+    // A file from Uppy's own UI (drop, paste, picker): validate it first, then add it back.
+    if (file.data instanceof Blob) {
+      const relativePath =
+        typeof file.meta.relativePath === 'string' ? file.meta.relativePath : undefined
+      const blob =
+        file.data instanceof File ? file.data : Object.assign(file.data, { name: file.name ?? '' })
+      const candidate = candidateOf({ file: blob, ...(relativePath && { relativePath }) })
+      if (!intercepted) {
+        intercepted = []
+        const batch = intercepted
+        queueMicrotask(() => {
+          intercepted = undefined
+          void track(validate(batch))
+        })
+      }
+      intercepted.push(candidate)
     }
-    const issues = checkFile(info, ...constraintSets)
-    if (issues.length > 0) {
-      reject(info, issues)
-      return false
-    }
-    return true
+    return false
   }
 
   const createUppy = (): AssetUppy => {
@@ -147,30 +255,52 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       onBeforeFileAdded,
     })
     uppy.on('files-added', (files) => {
-      const infos = files.map(fileInfo)
-      dispatch({ type: 'added', files: infos })
-      if (infos.length > 0) options.onFilesAdded?.({ files: infos })
+      for (const file of files) {
+        const id = file.data instanceof Blob ? admitted.get(file.data) : undefined
+        if (id === undefined) continue
+        admitted.delete(file.data as Blob)
+        idsByUppyId.set(file.id, id)
+        uppyIdsById.set(id, file.id)
+      }
     })
-    uppy.on('upload-start', (files) => dispatch({ type: 'started', ids: files.map((f) => f.id) }))
+    uppy.on('upload-start', (files) => {
+      const ids = files.map(ourId).filter((id): id is string => id !== undefined)
+      dispatch({ type: 'started', ids })
+    })
     uppy.on('upload-progress', (file, progress) => {
-      if (file) dispatch({ type: 'progressed', id: file.id, bytesUploaded: progress.bytesUploaded })
+      const id = ourId(file)
+      if (id) dispatch({ type: 'progressed', id, bytesUploaded: progress.bytesUploaded })
     })
     uppy.on('upload-success', (file, response) => {
-      const asset = response.body?.asset
-      if (!file || !asset) return
-      dispatch({ type: 'succeeded', id: file.id, asset })
-      options.onAssetUploaded?.({ asset, file: fileInfo(file) })
+      const id = ourId(file)
+      const uploaded = response.body?.asset
+      if (!id || !uploaded) return
+      // Strategies see Uppy's file; the record names the widget's.
+      const asset = { ...uploaded, fileId: id }
+      dispatch({ type: 'succeeded', id, asset })
+      const item = itemOf(id)
+      if (item) options.onAssetUploaded?.({ asset, file: fileOfItem(item) })
     })
     uppy.on('upload-error', (file, error) => {
-      if (!file || itemOf(file.id)?.status !== 'uploading') return
-      const typed = toUploadError(error, file.id)
-      dispatch({ type: 'failed', id: file.id, error: typed })
-      options.onUploadError?.({ file: fileInfo(file), error: typed })
+      const id = ourId(file)
+      const item = id ? itemOf(id) : undefined
+      if (!id || item?.status !== 'uploading') return
+      const typed = toUploadError(error, id)
+      dispatch({ type: 'failed', id, error: typed })
+      options.onUploadError?.({ file: fileOfItem(item), error: typed })
     })
     uppy.on('upload-retry', (file) => {
-      if (file) dispatch({ type: 'retrying', id: file.id })
+      const id = ourId(file)
+      if (id) dispatch({ type: 'retrying', id })
     })
-    uppy.on('file-removed', (file) => dispatch({ type: 'unqueued', id: file.id }))
+    uppy.on('file-removed', (file) => {
+      const id = ourId(file)
+      if (!id) return
+      idsByUppyId.delete(file.id)
+      uppyIdsById.delete(id)
+      dispatch({ type: 'unqueued', id })
+      if (!itemOf(id) || itemOf(id)?.status === 'cancelled') keys.delete(id)
+    })
     uppy.on('complete', (result) => options.onComplete?.(outcomeOf(result)))
     strategy.install(uppy)
     return uppy
@@ -181,54 +311,49 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     return instance
   }
 
+  const settle = async () => {
+    while (validations.size > 0) await Promise.allSettled([...validations])
+  }
+
   return {
     get uppy() {
       return getUppy()
     },
     addFiles(files) {
-      const uppy = getUppy()
-      const before = new Set(Object.keys(uppy.getState().files))
-      pendingRejections = []
-      try {
-        uppy.addFiles(
-          Array.from(files, (file) => ({
-            name: file.name,
-            type: file.type,
-            data: file,
-            source: 'assetdrop',
-          })),
-        )
-        const added = uppy
-          .getFiles()
-          .filter((file) => !before.has(file.id))
-          .map(fileInfo)
-        return { added, rejected: pendingRejections }
-      } finally {
-        pendingRejections = undefined
-      }
+      return track(validate(Array.from(files, candidateOf)))
     },
     async upload() {
+      await settle()
       return outcomeOf(await getUppy().upload())
     },
     cancel(fileId) {
-      if (!instance) return
       const ids = snapshot.items
         .filter(
           (item) =>
             (fileId === undefined || item.id === fileId) &&
-            (item.status === 'queued' || item.status === 'uploading'),
+            (item.status === 'queued' ||
+              item.status === 'uploading' ||
+              item.status === 'validating'),
         )
         .map((item) => item.id)
       dispatch({ type: 'cancelled', ids })
-      for (const id of ids) if (instance.getFile(id)) instance.removeFile(id)
+      for (const id of ids) {
+        keys.delete(id)
+        const uppyId = uppyIdsById.get(id)
+        if (instance && uppyId && instance.getFile(uppyId)) instance.removeFile(uppyId)
+      }
     },
     async retry(fileId) {
       const uppy = getUppy()
-      return outcomeOf(await (fileId === undefined ? uppy.retryAll() : uppy.retryUpload(fileId)))
+      const uppyId = fileId === undefined ? undefined : uppyIdsById.get(fileId)
+      if (fileId !== undefined && uppyId === undefined) return { assets: [], failed: [] }
+      return outcomeOf(await (uppyId === undefined ? uppy.retryAll() : uppy.retryUpload(uppyId)))
     },
     remove(fileId) {
       dispatch({ type: 'removed', id: fileId })
-      if (instance?.getFile(fileId)) instance.removeFile(fileId)
+      keys.delete(fileId)
+      const uppyId = uppyIdsById.get(fileId)
+      if (instance && uppyId && instance.getFile(uppyId)) instance.removeFile(uppyId)
     },
     subscribe(listener) {
       listeners.add(listener)

@@ -1,4 +1,5 @@
 import type { AssetDropErrorCode } from './errors'
+import { formatBytes } from './format'
 
 /** Values a message template may use. */
 export type MessageParams = Readonly<Record<string, string | number>>
@@ -8,24 +9,44 @@ export type ErrorMessages = Readonly<
   Record<AssetDropErrorCode, string | ((params: MessageParams) => string)>
 >
 
+const bytes = (value: string | number | undefined) =>
+  typeof value === 'number' ? formatBytes(value) : String(value)
+
+const nameProblems: Readonly<Record<string, string>> = {
+  empty: 'The file has no name',
+  'too-long': 'The file name is too long',
+  'control-character': 'The file name contains control characters',
+  'bidi-control': 'The file name contains characters that can disguise its type',
+  'path-separator': 'The file name contains a slash',
+}
+
 /** The default English messages, kept apart from the codes. */
 export const defaultErrorMessages: ErrorMessages = {
   'file-too-large': ({ maxSize }) =>
-    maxSize === undefined ? 'The file is too large' : `The file is larger than ${maxSize} bytes`,
+    maxSize === undefined ? 'The file is too large' : `The file is larger than ${bytes(maxSize)}`,
   'file-too-small': ({ minSize }) =>
-    minSize === undefined ? 'The file is too small' : `The file is smaller than ${minSize} bytes`,
+    minSize === 1 ? 'The file is empty' : `The file is smaller than ${bytes(minSize)}`,
   'file-type-not-allowed': ({ allowed }) =>
     allowed === undefined
       ? 'This type of file is not allowed'
       : `This type of file is not allowed (allowed: ${allowed})`,
-  'too-many-files': 'Too many files',
-  'total-too-large': 'The files are too large together',
-  'content-mismatch': 'The file’s content does not match its name or type',
-  'image-too-small': 'The image is too small',
-  'image-too-large': 'The image is too large',
-  'name-invalid': 'The file name is not allowed',
+  'too-many-files': ({ maxFiles }) =>
+    maxFiles === undefined ? 'Too many files' : `No more than ${maxFiles} files can be added`,
+  'total-too-large': ({ maxTotalSize }) =>
+    maxTotalSize === undefined
+      ? 'The files are too large together'
+      : `The files together may not exceed ${bytes(maxTotalSize)}`,
+  'content-mismatch': ({ claimed, actual }) =>
+    claimed === undefined
+      ? 'The file’s content does not match its name or type'
+      : `The file is named as ${claimed} but its content is ${actual}`,
+  'image-too-small': ({ width, height, minWidth, minHeight }) =>
+    `The image is ${width}×${height} pixels; it must be at least ${minWidth ?? 1}×${minHeight ?? 1}`,
+  'image-too-large': ({ width, height, limit }) =>
+    `The image is ${width}×${height} pixels, more than the ${limit} allowed`,
+  'name-invalid': ({ problem }) => nameProblems[String(problem)] ?? 'The file name is not allowed',
   duplicate: 'This file has already been added',
-  custom: 'The file was refused',
+  custom: ({ message }) => (message === undefined ? 'The file was refused' : String(message)),
   unauthorized: 'Not signed in, or the credentials were refused',
   forbidden: 'Not allowed to upload here',
   'not-found': 'The upload address was not found',
@@ -38,12 +59,12 @@ export const defaultErrorMessages: ErrorMessages = {
   'bad-response': 'The server’s answer could not be understood',
 }
 
-/** The message for `code` from `messages`, filled in with `params`. */
+/** The message for `code` from `messages` (falling back to English), filled in with `params`. */
 export function messageFor(
   code: AssetDropErrorCode,
   params: MessageParams = {},
-  messages: ErrorMessages = defaultErrorMessages,
+  messages: Partial<ErrorMessages> = defaultErrorMessages,
 ): string {
-  const template = messages[code]
+  const template = messages[code] ?? defaultErrorMessages[code]
   return typeof template === 'function' ? template(params) : template
 }

@@ -3,11 +3,19 @@ import type { ValidationIssue } from './constraints'
 import type { AssetDropError } from './errors'
 
 /** Where one file stands. */
-export type FileStatus = 'queued' | 'rejected' | 'uploading' | 'succeeded' | 'failed' | 'cancelled'
+export type FileStatus =
+  | 'validating'
+  | 'queued'
+  | 'rejected'
+  | 'uploading'
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled'
 
 /** One file in the widget, with what its status carries: issues, progress, asset or error. */
 export type UploadItem = FileInfo &
   (
+    | { readonly status: 'validating' }
     | { readonly status: 'queued' }
     | { readonly status: 'rejected'; readonly issues: readonly ValidationIssue[] }
     | { readonly status: 'uploading'; readonly bytesUploaded: number }
@@ -20,8 +28,8 @@ export type UploadItem = FileInfo &
 export interface UploaderSnapshot {
   /** The files, in the order they were added. */
   readonly items: readonly UploadItem[]
-  /** `uploading` while any file is on its way; `idle` otherwise. */
-  readonly status: 'idle' | 'uploading'
+  /** `validating` while files are being checked, `uploading` while any is on its way, else `idle`. */
+  readonly status: 'idle' | 'validating' | 'uploading'
   /** Bytes sent so far of the files uploading or uploaded. */
   readonly bytesUploaded: number
   /** Bytes to send in all of the files uploading or uploaded. */
@@ -30,11 +38,14 @@ export interface UploaderSnapshot {
 
 /** What happened to the uploader's files. */
 export type UploaderAction =
-  | { readonly type: 'added'; readonly files: readonly FileInfo[] }
+  | { readonly type: 'validating'; readonly files: readonly FileInfo[] }
   | {
-      readonly type: 'rejected'
-      readonly file: FileInfo
-      readonly issues: readonly ValidationIssue[]
+      readonly type: 'validated'
+      readonly accepted: readonly FileInfo[]
+      readonly rejected: readonly {
+        readonly file: FileInfo
+        readonly issues: readonly ValidationIssue[]
+      }[]
     }
   | { readonly type: 'started'; readonly ids: readonly string[] }
   | { readonly type: 'progressed'; readonly id: string; readonly bytesUploaded: number }
@@ -56,16 +67,24 @@ export const emptySnapshot: UploaderSnapshot = {
 /** The next snapshot after `action`; the same object when nothing changed. */
 export function reduceUploader(state: UploaderSnapshot, action: UploaderAction): UploaderSnapshot {
   switch (action.type) {
-    case 'added':
+    case 'validating':
       return withItems(state, [
         ...state.items,
-        ...action.files.map((file): UploadItem => ({ ...file, status: 'queued' })),
+        ...action.files.map((file): UploadItem => ({ ...file, status: 'validating' })),
       ])
-    case 'rejected':
-      return withItems(state, [
-        ...state.items,
-        { ...action.file, status: 'rejected', issues: action.issues },
-      ])
+    case 'validated': {
+      const accepted = new Map(action.accepted.map((file) => [file.id, file]))
+      const rejected = new Map(
+        action.rejected.map((rejection) => [rejection.file.id, rejection.issues]),
+      )
+      return update(state, (item): UploadItem => {
+        if (item.status !== 'validating') return item
+        const file = accepted.get(item.id)
+        if (file) return { ...file, status: 'queued' }
+        const issues = rejected.get(item.id)
+        return issues ? { ...fileOf(item), status: 'rejected', issues } : item
+      })
+    }
     case 'started': {
       const ids = new Set(action.ids)
       return update(state, (item) =>
@@ -101,7 +120,8 @@ export function reduceUploader(state: UploaderSnapshot, action: UploaderAction):
     case 'cancelled': {
       const ids = new Set(action.ids)
       return update(state, (item) =>
-        ids.has(item.id) && (item.status === 'uploading' || item.status === 'queued')
+        ids.has(item.id) &&
+        (item.status === 'uploading' || item.status === 'queued' || item.status === 'validating')
           ? { ...fileOf(item), status: 'cancelled' }
           : item,
       )
@@ -111,7 +131,7 @@ export function reduceUploader(state: UploaderSnapshot, action: UploaderAction):
       const item = state.items.find((candidate) => candidate.id === action.id)
       if (item?.status === 'uploading')
         return reduceUploader(state, { type: 'cancelled', ids: [item.id] })
-      if (item?.status === 'queued' || item?.status === 'failed') {
+      if (item?.status === 'queued' || item?.status === 'failed' || item?.status === 'validating') {
         return reduceUploader(state, { type: 'removed', id: item.id })
       }
       return state
@@ -144,7 +164,9 @@ function withItems(state: UploaderSnapshot, items: readonly UploadItem[]): Uploa
   let bytesUploaded = 0
   let bytesTotal = 0
   let uploading = false
+  let validating = false
   for (const item of items) {
+    if (item.status === 'validating') validating = true
     if (item.status === 'uploading') {
       uploading = true
       bytesUploaded += item.bytesUploaded
@@ -154,5 +176,6 @@ function withItems(state: UploaderSnapshot, items: readonly UploadItem[]): Uploa
       bytesTotal += item.size
     }
   }
-  return { ...state, items, status: uploading ? 'uploading' : 'idle', bytesUploaded, bytesTotal }
+  const status = uploading ? 'uploading' : validating ? 'validating' : 'idle'
+  return { ...state, items, status, bytesUploaded, bytesTotal }
 }

@@ -54,15 +54,21 @@ export function installXhrUpload(
   const fields = Object.entries(options.fields ?? {})
 
   if (fields.length > 0) {
-    // xhr-upload builds the form from each file's metadata, so the fields are put there.
-    uppy.on('files-added', (files) => {
-      for (const file of files) {
+    // xhr-upload builds the form from each file's metadata, so the fields go there, for the
+    // files about to upload, in one state update (one per file would copy Uppy's file map each time).
+    uppy.addPreProcessor(async (fileIds) => {
+      const patch: Record<string, { meta: AssetMeta }> = {}
+      for (const id of fileIds) {
+        const file = uppy.getFile(id)
+        if (!file) continue
         const info = fileInfo(file)
-        const meta = Object.fromEntries(
-          fields.map(([name, value]) => [name, typeof value === 'function' ? value(info) : value]),
-        )
-        uppy.setFileMeta(file.id, { ...file.meta, ...meta })
+        const values = fields.map(([name, value]) => [
+          name,
+          typeof value === 'function' ? value(info) : value,
+        ])
+        patch[id] = { meta: { ...file.meta, ...Object.fromEntries(values) } }
       }
+      uppy.patchFilesState(patch)
     })
   }
 

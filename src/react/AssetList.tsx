@@ -1,5 +1,5 @@
 import { type AssetRecord, safeUrl } from '../core/asset'
-import { formatBytes } from './format'
+import { formatBytes } from '../core/format'
 
 /** Props of {@link AssetList}. */
 export interface AssetListProps {

@@ -16,10 +16,17 @@ const asset = {
 }
 
 const run = (...actions: UploaderAction[]) => actions.reduce(reduceUploader, emptySnapshot)
+const added = (...files: (typeof a)[]): UploaderAction[] => [
+  { type: 'validating', files },
+  { type: 'validated', accepted: files, rejected: [] },
+]
 
 describe('reduceUploader', () => {
-  it('queues added files in order', () => {
-    const state = run({ type: 'added', files: [a, b] })
+  it('lists files as validating, then queues the valid ones in order', () => {
+    const checking = run({ type: 'validating', files: [a, b] })
+    expect(checking.status).toBe('validating')
+    expect(checking.items.map((item) => item.status)).toEqual(['validating', 'validating'])
+    const state = run(...added(a, b))
     expect(state.items.map((item) => [item.id, item.status])).toEqual([
       ['a', 'queued'],
       ['b', 'queued'],
@@ -29,7 +36,7 @@ describe('reduceUploader', () => {
 
   it('sums progress over the files on their way and done', () => {
     const state = run(
-      { type: 'added', files: [a, b] },
+      ...added(a, b),
       { type: 'started', ids: ['a', 'b'] },
       { type: 'progressed', id: 'b', bytesUploaded: 150 },
       { type: 'succeeded', id: 'a', asset },
@@ -41,7 +48,7 @@ describe('reduceUploader', () => {
   it('keeps a failed file with its error until it is retried', () => {
     const error = new AssetDropError('server-error', { status: 500 })
     const failed = run(
-      { type: 'added', files: [a] },
+      ...added(a),
       { type: 'started', ids: ['a'] },
       { type: 'failed', id: 'a', error },
     )
@@ -52,7 +59,7 @@ describe('reduceUploader', () => {
 
   it('marks a file taken out of Uppy mid-upload as cancelled, and drops one that only waited', () => {
     const state = run(
-      { type: 'added', files: [a, b] },
+      ...added(a, b),
       { type: 'started', ids: ['a'] },
       { type: 'unqueued', id: 'a' },
       { type: 'unqueued', id: 'b' },
@@ -62,7 +69,7 @@ describe('reduceUploader', () => {
 
   it('ignores progress and results for files that are no longer uploading', () => {
     const cancelled = run(
-      { type: 'added', files: [a] },
+      ...added(a),
       { type: 'started', ids: ['a'] },
       { type: 'cancelled', ids: ['a'] },
     )
@@ -72,9 +79,13 @@ describe('reduceUploader', () => {
     )
   })
 
-  it('lists a rejected file with its issues', () => {
+  it('lists a rejected file with its issues beside the accepted one', () => {
     const issues = [{ code: 'file-too-large' as const, message: 'too large', params: {} }]
-    const state = run({ type: 'rejected', file: a, issues })
+    const state = run(
+      { type: 'validating', files: [a, b] },
+      { type: 'validated', accepted: [b], rejected: [{ file: a, issues }] },
+    )
     expect(state.items[0]).toMatchObject({ status: 'rejected', issues })
+    expect(state.items[1]?.status).toBe('queued')
   })
 })

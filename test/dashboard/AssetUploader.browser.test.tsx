@@ -10,8 +10,8 @@ import { AssetUploader } from '../../src/dashboard/AssetUploader'
 import { multipartForm } from '../../src/strategies/multipartForm'
 import { demoCredentials } from '../server/demo'
 import {
-  binaryFile,
   bytesOf,
+  pdfFile,
   pngFile,
   referenceUrl,
   requestsLabelled,
@@ -77,7 +77,7 @@ describe('<AssetUploader>', () => {
 
   it('uploads files dropped onto the Dashboard', async () => {
     render(<AssetUploader strategy={partnerStrategy()} autoUpload />)
-    const files = [pngFile(), binaryFile(uniqueName('notes.pdf'), 2048)]
+    const files = [pngFile(), pdfFile(uniqueName('notes.pdf'), 2048)]
     drop(await screen.findByLabelText('Uppy Dashboard'), files)
 
     const assets = await screen.findByRole('list', { name: 'Uploaded assets' }, { timeout: 5000 })
@@ -94,7 +94,7 @@ describe('<AssetUploader>', () => {
         autoUpload
       />,
     )
-    const refused = binaryFile(uniqueName('contract.pdf'), 1000)
+    const refused = pdfFile(uniqueName('contract.pdf'), 1000)
     const accepted = pngFile()
     drop(await screen.findByLabelText('Uppy Dashboard'), [refused, accepted])
 

@@ -3,8 +3,8 @@ import { createUploader, type Uploader } from '../../src/core/createUploader'
 import { multipartForm } from '../../src/strategies/multipartForm'
 import { demoCredentials } from '../server/demo'
 import {
-  binaryFile,
   bytesOf,
+  pdfFile,
   pngFile,
   referenceUrl,
   requestsLabelled,
@@ -25,7 +25,7 @@ describe('multipartForm against the document 001 reference backend', () => {
       strategy: multipartForm({ endpoint: endpoint('public'), headers: auth }),
     })
     const file = pngFile()
-    const { added } = uploader.addFiles([file])
+    const { added } = await uploader.addFiles([file])
     const { assets, failed } = await uploader.upload()
 
     expect(failed).toEqual([])
@@ -54,9 +54,9 @@ describe('multipartForm against the document 001 reference backend', () => {
         headers: auth,
       }),
     })
-    const secret = binaryFile(uniqueName('secret.pdf'), 5000)
-    const open = binaryFile(uniqueName('open.pdf'), 3000)
-    uploader.addFiles([secret, open])
+    const secret = pdfFile(uniqueName('secret.pdf'), 5000)
+    const open = pdfFile(uniqueName('open.pdf'), 3000)
+    await uploader.addFiles([secret, open])
     const { assets } = await uploader.upload()
 
     const byName = new Map(assets.map((asset) => [asset.name, asset]))
@@ -83,7 +83,7 @@ describe('multipartForm against the document 001 reference backend', () => {
         },
       }),
     })
-    uploader.addFiles([pngFile()])
+    await uploader.addFiles([pngFile()])
     const { assets } = await uploader.upload()
     expect(assets).toHaveLength(1)
     expect(asked).toBe(1)
@@ -97,7 +97,7 @@ describe('multipartForm against the document 001 reference backend', () => {
       }),
     })
     const file = pngFile()
-    uploader.addFiles([file])
+    await uploader.addFiles([file])
     const { assets, failed } = await uploader.upload()
 
     expect(assets).toEqual([])
@@ -118,7 +118,7 @@ describe('multipartForm against the document 001 reference backend', () => {
       strategy: multipartForm({ endpoint: endpoint('public'), headers: auth }),
     })
     const empty = new File([], uniqueName('empty.txt'), { type: 'text/plain' })
-    uploader.addFiles([empty])
+    await uploader.addFiles([empty])
     const { failed } = await uploader.upload()
 
     expect(failed[0]?.error).toMatchObject({
@@ -141,7 +141,7 @@ describe('multipartForm against the document 001 reference backend', () => {
       }),
     })
     const file = pngFile()
-    uploader.addFiles([file])
+    await uploader.addFiles([file])
     const { failed } = await uploader.upload()
     expect(failed[0]?.error).toMatchObject({
       code: 'unauthorized',
@@ -155,9 +155,9 @@ describe('multipartForm against the document 001 reference backend', () => {
       strategy: multipartForm({ endpoint: endpoint('public'), headers: auth }),
       constraints: { maxFileSize: 10_000 },
     })
-    const big = binaryFile(uniqueName('big.pdf'), 10_001)
-    const small = binaryFile(uniqueName('small.pdf'), 10_000)
-    const { added, rejected } = uploader.addFiles([big, small])
+    const big = pdfFile(uniqueName('big.pdf'), 10_001)
+    const small = pdfFile(uniqueName('small.pdf'), 10_000)
+    const { added, rejected } = await uploader.addFiles([big, small])
     expect(added.map((file) => file.name)).toEqual([small.name])
     expect(rejected[0]).toMatchObject({
       file: { name: big.name },
@@ -169,13 +169,13 @@ describe('multipartForm against the document 001 reference backend', () => {
     expect(await requestsLabelled(big.name)).toHaveLength(0)
   })
 
-  it('lists a second add of the same file as a duplicate', () => {
+  it('lists a second add of the same file as a duplicate', async () => {
     uploader = createUploader({
       strategy: multipartForm({ endpoint: endpoint('public'), headers: auth }),
     })
     const file = pngFile()
-    uploader.addFiles([file])
-    const { added, rejected } = uploader.addFiles([file])
+    await uploader.addFiles([file])
+    const { added, rejected } = await uploader.addFiles([file])
     expect(added).toEqual([])
     expect(rejected[0]?.issues[0]?.code).toBe('duplicate')
   })
@@ -189,7 +189,7 @@ describe('multipartForm against the document 001 reference backend', () => {
       }),
     })
     const file = pngFile()
-    const [info] = uploader.addFiles([file]).added
+    const [info] = (await uploader.addFiles([file])).added
     const first = await uploader.upload()
     expect(first.failed[0]?.error.code).toBe('unauthorized')
 
@@ -207,7 +207,7 @@ describe('multipartForm against the document 001 reference backend', () => {
     })
     const cancelled = pngFile()
     const kept = pngFile()
-    const [first] = uploader.addFiles([cancelled, kept]).added
+    const [first] = (await uploader.addFiles([cancelled, kept])).added
     uploader.cancel(first?.id)
     const { assets } = await uploader.upload()
 
@@ -224,7 +224,7 @@ describe('multipartForm against the document 001 reference backend', () => {
       strategy: multipartForm({ endpoint: endpoint('public'), headers: auth }),
     })
     const removed = pngFile()
-    const [info] = uploader.addFiles([removed]).added
+    const [info] = (await uploader.addFiles([removed])).added
     uploader.remove(info?.id ?? '')
     expect(uploader.getSnapshot().items).toEqual([])
     const { assets, failed } = await uploader.upload()
@@ -240,7 +240,7 @@ describe('multipartForm against the document 001 reference backend', () => {
         fields: { assetType: 'DOCUMENT' },
       }),
     })
-    uploader.addFiles([pngFile()])
+    await uploader.addFiles([pngFile()])
     const { assets } = await uploader.upload()
     expect(assets[0]?.response).toMatchObject({ type: 'DOCUMENT' })
   })
@@ -250,7 +250,7 @@ describe('multipartForm against the document 001 reference backend', () => {
       strategy: multipartForm({ endpoint: `${referenceUrl}/__reference/requests`, headers: auth }),
     })
     const file = pngFile()
-    uploader.addFiles([file])
+    await uploader.addFiles([file])
     const { failed } = await uploader.upload()
     expect(failed[0]?.error).toMatchObject({ code: 'bad-response', status: 200 })
   })

@@ -1,0 +1,267 @@
+/** What a file's first bytes show it to be. */
+export type ContentFormat =
+  | 'png'
+  | 'jpeg'
+  | 'gif'
+  | 'webp'
+  | 'bmp'
+  | 'tiff'
+  | 'pdf'
+  | 'ole'
+  | 'zip'
+  | 'xlsx'
+  | 'html'
+  | 'svg'
+  | 'xml'
+  | 'executable'
+  | 'script'
+  | 'text'
+  | 'binary'
+  | 'empty'
+
+/** A kind of file a name or MIME type can claim, with the content that proves the claim. */
+export interface FileKind {
+  /** The kind's name, as messages show it. */
+  readonly name: string
+  /** The MIME types browsers report for it, the canonical one first. */
+  readonly mimeTypes: readonly string[]
+  /** Its extensions, without the dot. */
+  readonly extensions: readonly string[]
+  /** The content formats that prove it. */
+  readonly content: readonly ContentFormat[]
+}
+
+/** The kinds assetdrop knows by content: every format the five documents accept, and the risky ones. */
+export const fileKinds: readonly FileKind[] = [
+  { name: 'PNG', mimeTypes: ['image/png'], extensions: ['png'], content: ['png'] },
+  {
+    name: 'JPEG',
+    mimeTypes: ['image/jpeg', 'image/pjpeg'],
+    extensions: ['jpg', 'jpeg', 'jpe', 'jfif'],
+    content: ['jpeg'],
+  },
+  { name: 'GIF', mimeTypes: ['image/gif'], extensions: ['gif'], content: ['gif'] },
+  { name: 'WebP', mimeTypes: ['image/webp'], extensions: ['webp'], content: ['webp'] },
+  {
+    name: 'BMP',
+    mimeTypes: ['image/bmp', 'image/x-ms-bmp'],
+    extensions: ['bmp'],
+    content: ['bmp'],
+  },
+  { name: 'TIFF', mimeTypes: ['image/tiff'], extensions: ['tif', 'tiff'], content: ['tiff'] },
+  { name: 'SVG', mimeTypes: ['image/svg+xml'], extensions: ['svg'], content: ['svg'] },
+  { name: 'PDF', mimeTypes: ['application/pdf'], extensions: ['pdf'], content: ['pdf'] },
+  {
+    name: 'Excel 97–2003',
+    mimeTypes: ['application/vnd.ms-excel'],
+    extensions: ['xls'],
+    content: ['ole'],
+  },
+  {
+    name: 'Excel',
+    mimeTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    extensions: ['xlsx'],
+    content: ['xlsx'],
+  },
+  // Windows reports .csv files as application/vnd.ms-excel when Excel is installed.
+  {
+    name: 'CSV',
+    mimeTypes: [
+      'text/csv',
+      'application/csv',
+      'text/comma-separated-values',
+      'application/vnd.ms-excel',
+    ],
+    extensions: ['csv'],
+    content: ['text', 'empty'],
+  },
+  {
+    name: 'text',
+    mimeTypes: ['text/plain'],
+    extensions: ['txt', 'text', 'md', 'log'],
+    content: ['text', 'empty'],
+  },
+  {
+    name: 'JSON',
+    mimeTypes: ['application/json'],
+    extensions: ['json'],
+    content: ['text', 'empty'],
+  },
+  {
+    name: 'HTML',
+    mimeTypes: ['text/html'],
+    extensions: ['html', 'htm'],
+    content: ['html', 'text', 'empty'],
+  },
+  {
+    name: 'XML',
+    mimeTypes: ['application/xml', 'text/xml'],
+    extensions: ['xml'],
+    content: ['xml', 'svg', 'text'],
+  },
+  {
+    name: 'ZIP',
+    mimeTypes: ['application/zip', 'application/x-zip-compressed'],
+    extensions: ['zip'],
+    content: ['zip', 'xlsx'],
+  },
+]
+
+/** Content that must never arrive under another kind's name. */
+export const riskyFormats: ReadonlySet<ContentFormat> = new Set([
+  'html',
+  'svg',
+  'executable',
+  'script',
+])
+
+/** The raster formats whose dimensions can be read from their header. */
+export const rasterFormats: ReadonlySet<ContentFormat> = new Set([
+  'png',
+  'jpeg',
+  'gif',
+  'webp',
+  'bmp',
+])
+
+const byExtension = new Map(
+  fileKinds.flatMap((kind) => kind.extensions.map((ext) => [ext, kind] as const)),
+)
+const byMimeType = new Map<string, FileKind>()
+for (const kind of fileKinds)
+  for (const type of kind.mimeTypes) if (!byMimeType.has(type)) byMimeType.set(type, kind)
+
+/** The last extension of `name`, lower-cased, without the dot; `''` when there is none. */
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.')
+  return dot > 0 && dot < name.length - 1 ? name.slice(dot + 1).toLowerCase() : ''
+}
+
+/** The kind a file's extension claims. */
+export function kindByExtension(name: string): FileKind | undefined {
+  return byExtension.get(extensionOf(name))
+}
+
+/** The kind a MIME type claims. */
+export function kindByMimeType(type: string): FileKind | undefined {
+  return byMimeType.get(type.toLowerCase().split(';')[0]?.trim() ?? '')
+}
+
+/** How many bytes {@link detectFormat} wants to see. */
+export const headLength = 4096
+
+/** The format of a file from its first bytes (`head`) and, for ZIP files, its last (`tail`). */
+export function detectFormat(head: Uint8Array, tail?: Uint8Array): ContentFormat {
+  if (head.length === 0) return 'empty'
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg'
+  if (startsWithText(head, 'GIF87a') || startsWithText(head, 'GIF89a')) return 'gif'
+  if (startsWithText(head, 'RIFF') && textAt(head, 8, 'WEBP')) return 'webp'
+  if (
+    startsWithText(head, 'BM') &&
+    head.length >= 26 &&
+    head[14] !== undefined &&
+    [12, 40, 52, 56, 108, 124].includes(head[14])
+  ) {
+    return 'bmp'
+  }
+  if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a]))
+    return 'tiff'
+  if (startsWithText(head, '%PDF-')) return 'pdf'
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole'
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
+    return containsText(tail ?? head, 'xl/workbook.xml') ? 'xlsx' : 'zip'
+  }
+  if (startsWith(head, [0x7f, 0x45, 0x4c, 0x46])) return 'executable'
+  if (isMachO(head)) return 'executable'
+  if (startsWithText(head, 'MZ') && !isText(head)) return 'executable'
+  if (!isText(head)) return 'binary'
+  const text = leadingText(head)
+  if (text.startsWith('#!')) return 'script'
+  if (
+    /^<svg[\s>]/.test(text) ||
+    /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype svg[^>]*>\s*)?<svg[\s>]/.test(text)
+  ) {
+    return 'svg'
+  }
+  if (/^<\?xml/.test(text)) return /<svg[\s>]/.test(text) ? 'svg' : 'xml'
+  if (
+    /^<(!doctype html|html|head|body|script|iframe|meta|style|title|link|object|embed|form|img|svg|a\s)[\s>/]/.test(
+      text,
+    )
+  ) {
+    return 'html'
+  }
+  if (/<(script|iframe|object|embed)[\s>/]|<html[\s>]|javascript:/.test(text)) return 'html'
+  return 'text'
+}
+
+/** Whether the kind's content formats include `format`. */
+export function kindAccepts(kind: FileKind, format: ContentFormat): boolean {
+  return kind.content.includes(format)
+}
+
+/** The readable name of a content format, for messages. */
+export function formatName(format: ContentFormat): string {
+  const names: Partial<Record<ContentFormat, string>> = {
+    ole: 'Office 97–2003 document',
+    xlsx: 'Excel',
+    executable: 'program',
+    binary: 'binary data',
+    empty: 'nothing (empty file)',
+  }
+  return names[format] ?? format.toUpperCase()
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte)
+}
+
+function textAt(bytes: Uint8Array, offset: number, text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    if (bytes[offset + index] !== text.charCodeAt(index)) return false
+  }
+  return true
+}
+
+function startsWithText(bytes: Uint8Array, text: string): boolean {
+  return textAt(bytes, 0, text)
+}
+
+function containsText(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0)
+  for (let index = bytes.indexOf(first); index !== -1; index = bytes.indexOf(first, index + 1)) {
+    if (textAt(bytes, index, text)) return true
+  }
+  return false
+}
+
+function isMachO(bytes: Uint8Array): boolean {
+  const magic = [
+    [0xfe, 0xed, 0xfa, 0xce],
+    [0xfe, 0xed, 0xfa, 0xcf],
+    [0xce, 0xfa, 0xed, 0xfe],
+    [0xcf, 0xfa, 0xed, 0xfe],
+  ]
+  return magic.some((prefix) => startsWith(bytes, prefix))
+}
+
+/** Text has no NUL bytes and almost no other control characters (UTF-16 with a BOM counts too). */
+function isText(bytes: Uint8Array): boolean {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true
+  let controls = 0
+  for (const byte of bytes) {
+    if (byte === 0) return false
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) controls += 1
+  }
+  return controls * 100 <= bytes.length
+}
+
+/** The first kilobyte as lower-case text, without a BOM or leading white space. */
+function leadingText(bytes: Uint8Array): string {
+  return new TextDecoder()
+    .decode(bytes.subarray(0, 1024))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase()
+}

@@ -1,0 +1,75 @@
+/** One request the page sent, with the names of the files and the bytes in its body. */
+export interface SpiedRequest {
+  readonly method: string
+  readonly url: string
+  readonly fileNames: readonly string[]
+  /** The bytes of the file parts (or of a file sent as the whole body). */
+  readonly fileBytes: number
+  /** The bytes of the whole body. */
+  readonly bodyBytes: number
+}
+
+/** Records every XMLHttpRequest and fetch the page sends until `stop()`. */
+export function spyOnNetwork() {
+  const requests: SpiedRequest[] = []
+  const { open, send } = XMLHttpRequest.prototype
+  const originalFetch = window.fetch
+  const targets = new WeakMap<XMLHttpRequest, { method: string; url: string }>()
+
+  XMLHttpRequest.prototype.open = function (
+    this: XMLHttpRequest,
+    method: string,
+    url: string | URL,
+    ...rest: unknown[]
+  ) {
+    targets.set(this, { method, url: String(url) })
+    return (open as (...args: unknown[]) => void).call(this, method, url, ...rest)
+  } as typeof XMLHttpRequest.prototype.open
+  XMLHttpRequest.prototype.send = function (
+    this: XMLHttpRequest,
+    body?: Document | XMLHttpRequestBodyInit | null,
+  ) {
+    requests.push({ ...(targets.get(this) ?? { method: '?', url: '?' }), ...describe(body) })
+    return send.call(this, body)
+  }
+  window.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input)
+    // The test's own calls to the control API are not the widget's traffic.
+    if (!url.includes('/__reference/')) {
+      requests.push({ method: init?.method ?? 'GET', url, ...describe(init?.body ?? null) })
+    }
+    return originalFetch(input, init)
+  }
+
+  return {
+    requests,
+    stop() {
+      XMLHttpRequest.prototype.open = open
+      XMLHttpRequest.prototype.send = send
+      window.fetch = originalFetch
+    },
+  }
+}
+
+function describe(body: unknown): Pick<SpiedRequest, 'fileNames' | 'fileBytes' | 'bodyBytes'> {
+  if (body instanceof FormData) {
+    let fileBytes = 0
+    let bodyBytes = 0
+    const fileNames: string[] = []
+    for (const [, value] of body.entries()) {
+      if (value instanceof File) {
+        fileNames.push(value.name)
+        fileBytes += value.size
+        bodyBytes += value.size
+      } else {
+        bodyBytes += value.length
+      }
+    }
+    return { fileNames, fileBytes, bodyBytes }
+  }
+  if (body instanceof File)
+    return { fileNames: [body.name], fileBytes: body.size, bodyBytes: body.size }
+  if (body instanceof Blob) return { fileNames: [], fileBytes: body.size, bodyBytes: body.size }
+  if (typeof body === 'string') return { fileNames: [], fileBytes: 0, bodyBytes: body.length }
+  return { fileNames: [], fileBytes: 0, bodyBytes: 0 }
+}
