@@ -135,4 +135,25 @@ describe('validation in the browser, before a single byte is sent', () => {
       spy.stop()
     }
   })
+
+  it('validates pasted files the same way', async () => {
+    const fixtures = await loadFixtures()
+    const good = new File([fixtures.png], uniqueName('pasted.png'), { type: 'image/png' })
+    const bad = new File([fixtures.png], uniqueName('pasted.pdf'), { type: 'application/pdf' })
+    const { rejections, assets } = renderWidget(dropConstraints)
+    const clipboardData = new DataTransfer()
+    clipboardData.items.add(good)
+    clipboardData.items.add(bad)
+    screen
+      .getByLabelText('Uppy Dashboard')
+      .dispatchEvent(new ClipboardEvent('paste', { bubbles: true, clipboardData }))
+
+    await waitFor(() => expect(assets.map((asset) => asset.name)).toEqual([good.name]), {
+      timeout: 10_000,
+    })
+    expect(rejections.map((rejection) => [rejection.file.name, codesOf(rejection)])).toEqual([
+      [bad.name, ['content-mismatch']],
+    ])
+    expect(await requestsLabelled(bad.name)).toEqual([])
+  })
 })
