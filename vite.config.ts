@@ -28,7 +28,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', dashboard: 'src/dashboard.ts' },
+      entry: { index: 'src/index.ts', dashboard: 'src/dashboard.ts', presets: 'src/presets.ts' },
       formats: ['es'],
     },
     rolldownOptions: {

@@ -50,5 +50,27 @@ export type { AssetListProps } from './react/AssetList'
 export { AssetList } from './react/AssetList'
 export type { UseUploaderOptions, UseUploaderResult } from './react/useUploader'
 export { useUploader } from './react/useUploader'
+export type { ImageOnlyOptions } from './strategies/imageOnly'
+export { imageOnly, webImageTypes } from './strategies/imageOnly'
 export type { MultipartFormOptions } from './strategies/multipartForm'
 export { companyAssetRecord, multipartForm } from './strategies/multipartForm'
+export type {
+  IssuedUpload,
+  PresignedPutOptions,
+  StoredUpload,
+} from './strategies/presignedPut'
+export { presignedAssetRecord, presignedPut } from './strategies/presignedPut'
+export type { RawBodyOptions } from './strategies/rawBody'
+export { rawBody } from './strategies/rawBody'
+export type {
+  AssetReference,
+  ReferenceMeta,
+  ReferenceRegistrar,
+  RegisterByReferenceOptions,
+} from './strategies/registerByReference'
+export {
+  referenceBody,
+  referencedAssetRecord,
+  referenceMetaFields,
+  registerByReference,
+} from './strategies/registerByReference'

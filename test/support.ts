@@ -1,4 +1,8 @@
 import { inject } from 'vitest'
+import type { FileInfo } from '../src/core/asset'
+import { type CreateUploaderOptions, createUploader } from '../src/core/createUploader'
+import { requestJson } from '../src/core/requestJson'
+import type { UploadStrategy } from '../src/core/strategy'
 import type { LoggedRequest } from './server/http'
 
 /** The origin of the reference backends started by the global setup. */
@@ -54,4 +58,53 @@ export async function storedBytes(
 
 export async function bytesOf(file: Blob): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer())
+}
+
+/** Adds (and validates) files, uploads them, and returns the outcome and the uploader. */
+export async function uploadAll(
+  strategy: UploadStrategy,
+  files: File[],
+  options: Partial<CreateUploaderOptions> = {},
+) {
+  const uploader = createUploader({ ...options, strategy })
+  const added = await uploader.addFiles(files)
+  const outcome = await uploader.upload()
+  return { uploader, added, ...outcome }
+}
+
+/** The answered requests of one reference backend, so far. */
+export async function requestsTo(backend: string): Promise<LoggedRequest[]> {
+  const response = await fetch(`${referenceUrl}/__reference/requests`)
+  return ((await response.json()) as LoggedRequest[]).filter(
+    (request) => request.backend === backend,
+  )
+}
+
+/** Adds a fault to the reference backends (see test/server/faults.ts). */
+export async function addFault(fault: unknown): Promise<void> {
+  const response = await fetch(`${referenceUrl}/__reference/faults`, {
+    method: 'POST',
+    body: JSON.stringify(fault),
+  })
+  if (!response.ok) throw new Error(`fault refused: ${await response.text()}`)
+}
+
+/** The bytes of an object in the reference S3 store. */
+export function s3Bytes(key: string): Promise<Uint8Array> {
+  return storedBytes(`${referenceUrl}/__reference/s3/${key}`)
+}
+
+/** Asks the reference app backend for a presigned PUT to its bucket (the project-assets flow). */
+export async function appPresign(file: FileInfo) {
+  const { json } = await requestJson({
+    url: `${referenceUrl}/app/presign`,
+    body: { filename: file.name, content_type: file.type, size: file.size },
+  })
+  const answer = json as { upload_url: string; key: string; expires_in: number }
+  return {
+    uploadUrl: answer.upload_url,
+    key: answer.key,
+    expiresIn: answer.expires_in,
+    response: answer,
+  }
 }

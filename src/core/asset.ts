@@ -56,6 +56,8 @@ export interface FileInfo {
   readonly type: string
   /** The file's size in bytes. */
   readonly size: number
+  /** Metadata for the server, such as a title the end user typed, when the strategy uses any. */
+  readonly meta?: Readonly<Record<string, string | readonly string[]>>
 }
 
 /**

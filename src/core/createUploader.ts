@@ -90,6 +90,8 @@ export interface Uploader {
   retry(fileId?: string): Promise<UploadOutcome>
   /** Takes a file out of the list, cancelling its upload if it is on its way. */
   remove(fileId: string): void
+  /** Sets metadata of a file that has not uploaded yet, such as the title the end user typed. */
+  setMeta(fileId: string, meta: NonNullable<FileInfo['meta']>): void
   /** Calls `listener` after every change of the snapshot; returns the function that stops it. */
   subscribe(listener: () => void): () => void
   /** The current state: the same object until something changes. */
@@ -132,6 +134,15 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const validations = new Set<Promise<unknown>>()
   /** Files Uppy's own UI tried to add, gathered for one validation run. */
   let intercepted: ValidationCandidate[] | undefined
+  /** Files whose expired upload URL was already renewed once, and the renewed uploads running. */
+  const renewed = new Set<string>()
+  const renewals = new Set<Promise<unknown>>()
+
+  const initialMeta = (file: FileInfo): FileInfo['meta'] => {
+    const fields = strategy.metaFields?.filter((field) => field.initial) ?? []
+    if (fields.length === 0) return undefined
+    return Object.fromEntries(fields.map((field) => [field.id, field.initial?.(file) ?? '']))
+  }
 
   const dispatch = (action: UploaderAction) => {
     const next = reduceUploader(snapshot, action)
@@ -186,7 +197,11 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       snapshot.items.filter((item) => item.status === 'validating').map((item) => item.id),
     )
     const accepted = outcome.accepted.filter((file) => stillValidating.has(file.id))
-    const added = accepted.map(({ key: _, ...file }) => ({ ...file, type: effectiveType(file) }))
+    const added = accepted.map(({ key: _, ...file }): FileInfo => {
+      const typed = { ...file, type: effectiveType(file) }
+      const meta = initialMeta(typed)
+      return meta ? { ...typed, meta } : typed
+    })
     dispatch({ type: 'validated', accepted: added, rejected: outcome.rejected })
     for (const file of accepted) keys.set(file.id, file.key)
     for (const rejection of outcome.rejected) options.onFileRejected?.(rejection)
@@ -286,6 +301,17 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       const item = id ? itemOf(id) : undefined
       if (!id || item?.status !== 'uploading') return
       const typed = toUploadError(error, id)
+      if (typed.code === 'url-expired' && !renewed.has(id) && file) {
+        // An upload URL that expired before or during the attempt is renewed once: the strategy
+        // asks for a fresh one when the upload starts again.
+        renewed.add(id)
+        const renewal = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+          uppy.retryUpload(file.id),
+        )
+        renewals.add(renewal)
+        void renewal.finally(() => renewals.delete(renewal)).catch(() => {})
+        return
+      }
       dispatch({ type: 'failed', id, error: typed })
       options.onUploadError?.({ file: fileOfItem(item), error: typed })
     })
@@ -311,8 +337,8 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     return instance
   }
 
-  const settle = async () => {
-    while (validations.size > 0) await Promise.allSettled([...validations])
+  const settle = async (running: Set<Promise<unknown>>) => {
+    while (running.size > 0) await Promise.allSettled([...running])
   }
 
   return {
@@ -323,8 +349,10 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       return track(validate(Array.from(files, candidateOf)))
     },
     async upload() {
-      await settle()
-      return outcomeOf(await getUppy().upload())
+      await settle(validations)
+      const result = await getUppy().upload()
+      await settle(renewals)
+      return outcomeOf(result)
     },
     cancel(fileId) {
       const ids = snapshot.items
@@ -347,7 +375,16 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       const uppy = getUppy()
       const uppyId = fileId === undefined ? undefined : uppyIdsById.get(fileId)
       if (fileId !== undefined && uppyId === undefined) return { assets: [], failed: [] }
-      return outcomeOf(await (uppyId === undefined ? uppy.retryAll() : uppy.retryUpload(uppyId)))
+      const result = await (uppyId === undefined ? uppy.retryAll() : uppy.retryUpload(uppyId))
+      await settle(renewals)
+      return outcomeOf(result)
+    },
+    setMeta(fileId, meta) {
+      const uppyId = uppyIdsById.get(fileId)
+      dispatch({ type: 'meta-changed', id: fileId, meta })
+      if (instance && uppyId && instance.getFile(uppyId)) {
+        instance.setFileMeta(uppyId, { ...instance.getFile(uppyId).meta, ...meta })
+      }
     },
     remove(fileId) {
       dispatch({ type: 'removed', id: fileId })

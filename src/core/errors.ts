@@ -20,6 +20,8 @@ export type TransportCode =
   | 'forbidden'
   | 'not-found'
   | 'rejected'
+  | 'signature-mismatch'
+  | 'url-expired'
   | 'rate-limited'
   | 'server-error'
   | 'network'
@@ -36,6 +38,8 @@ export interface AssetDropErrorOptions {
   status?: number | undefined
   /** The server's own explanation, taken from its answer and cut to a safe length. */
   serverMessage?: string | undefined
+  /** The server's own error code, such as S3's `AccessDenied` or a problem object's `errorCode`. */
+  serverCode?: string | undefined
   /** The id of the widget's file the error belongs to. */
   fileId?: string | undefined
   /** Values for the message template, such as `{ maxSize: 1000 }`. */
@@ -57,6 +61,8 @@ export class AssetDropError extends Error {
   readonly status: number | undefined
   /** The server's own message, if it gave one. */
   readonly serverMessage: string | undefined
+  /** The server's own error code, if it gave one. */
+  readonly serverCode: string | undefined
   /** The id of the widget's file this error belongs to, if any. */
   readonly fileId: string | undefined
   /** The values the message was built from. */
@@ -71,6 +77,7 @@ export class AssetDropError extends Error {
     this.code = code
     this.status = options.status
     this.serverMessage = options.serverMessage
+    this.serverCode = options.serverCode
     this.fileId = options.fileId
     this.params = params
   }
@@ -80,6 +87,7 @@ export class AssetDropError extends Error {
     return new AssetDropError(this.code, {
       status: this.status,
       serverMessage: this.serverMessage,
+      serverCode: this.serverCode,
       params: this.params,
       cause: this.cause,
       fileId,

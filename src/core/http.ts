@@ -58,10 +58,38 @@ export function codeForStatus(status: number): TransportCode | undefined {
  * from the common error shapes (problem objects, `{error}`, `{message}`, S3 XML, plain text).
  */
 export function errorFromResponse(response: ServerResponse): AssetDropError {
-  return new AssetDropError(codeForStatus(response.status) ?? 'bad-response', {
-    status: response.status,
-    serverMessage: serverMessageOf(response),
-  })
+  const serverCode = serverCodeOf(response)
+  const serverMessage = serverMessageOf(response)
+  return new AssetDropError(
+    storageCode(serverCode, serverMessage) ?? codeForStatus(response.status) ?? 'bad-response',
+    {
+      status: response.status,
+      serverMessage,
+      serverCode,
+    },
+  )
+}
+
+/** Codes of object stores (S3, GCS, R2, MinIO) that mean the signed URL itself is at fault. */
+function storageCode(serverCode: string | undefined, message: string | undefined) {
+  if (serverCode === 'SignatureDoesNotMatch') return 'signature-mismatch'
+  if (serverCode === 'ExpiredToken' || serverCode === 'TokenExpired') return 'url-expired'
+  // S3 answers an expired presigned URL with 403 AccessDenied; only the message tells.
+  if (serverCode === 'AccessDenied' && message && /request has expired/i.test(message))
+    return 'url-expired'
+  return undefined
+}
+
+/** The server's own error code: S3 XML `<Code>`, a problem object's `errorCode`, or `{error: {code}}`. */
+export function serverCodeOf(response: ServerResponse): string | undefined {
+  const json = response.json
+  if (isRecord(json)) {
+    if (typeof json.errorCode === 'string') return json.errorCode
+    if (typeof json.code === 'string') return json.code
+    if (isRecord(json.error) && typeof json.error.code === 'string') return json.error.code
+    return undefined
+  }
+  return /<Code>([\w.-]{1,100})<\/Code>/.exec(response.text)?.[1]
 }
 
 /** The server's own explanation in an answer, when it gave one. */

@@ -51,6 +51,8 @@ export const defaultErrorMessages: ErrorMessages = {
   forbidden: 'Not allowed to upload here',
   'not-found': 'The upload address was not found',
   rejected: 'The server refused the file',
+  'signature-mismatch': 'The upload address was refused: its signature does not match the file',
+  'url-expired': 'The upload address expired',
   'rate-limited': 'Too many uploads at once; try again shortly',
   'server-error': 'The server failed to store the file',
   network: 'The upload could not reach the server',

@@ -55,6 +55,11 @@ export type UploaderAction =
   | { readonly type: 'cancelled'; readonly ids: readonly string[] }
   | { readonly type: 'unqueued'; readonly id: string }
   | { readonly type: 'removed'; readonly id: string }
+  | {
+      readonly type: 'meta-changed'
+      readonly id: string
+      readonly meta: NonNullable<FileInfo['meta']>
+    }
 
 /** The snapshot of an uploader with no files. */
 export const emptySnapshot: UploaderSnapshot = {
@@ -136,6 +141,10 @@ export function reduceUploader(state: UploaderSnapshot, action: UploaderAction):
       }
       return state
     }
+    case 'meta-changed':
+      return update(state, (item) =>
+        item.id === action.id ? { ...item, meta: { ...item.meta, ...action.meta } } : item,
+      )
     case 'removed': {
       const items = state.items.filter((item) => item.id !== action.id)
       return items.length === state.items.length ? state : withItems(state, items)
@@ -144,7 +153,13 @@ export function reduceUploader(state: UploaderSnapshot, action: UploaderAction):
 }
 
 function fileOf(item: UploadItem): FileInfo {
-  return { id: item.id, name: item.name, type: item.type, size: item.size }
+  return {
+    id: item.id,
+    name: item.name,
+    type: item.type,
+    size: item.size,
+    ...(item.meta && { meta: item.meta }),
+  }
 }
 
 function update(

@@ -28,12 +28,31 @@ export interface UploadStrategy {
   readonly name: StrategyName
   /** The limits the backend itself enforces, checked in the browser before upload. */
   readonly constraints: FileConstraints
+  /** Per-file metadata the end user can edit before upload, when the backend takes any. */
+  readonly metaFields?: readonly MetaField[]
   /** Installs the Uppy uploader plugin that sends the files. Called once per Uppy instance. */
   install(uppy: AssetUppy): void
-  /** The asset record for a successful answer; throws an {@link AssetDropError} if unusable. */
-  toAsset(response: ServerResponse, file: FileInfo): AssetRecord
+  /**
+   * The asset record for a successful answer; throws an {@link AssetDropError} if unusable. It
+   * may be async, to finish the upload with a further request (such as registering a stored key).
+   */
+  toAsset(response: ServerResponse, file: FileInfo): AssetRecord | Promise<AssetRecord>
   /** The typed error for a failed answer. */
   toError(response: ServerResponse): AssetDropError
+}
+
+/** A piece of per-file metadata the end user can edit before upload, such as a title. */
+export interface MetaField {
+  /** The metadata key, such as `title`. */
+  readonly id: string
+  /** The label shown to the end user. */
+  readonly label: string
+  /** Whether the server refuses a file without it. */
+  readonly required?: boolean
+  /** Whether the value is a list (such as tags), edited as comma-separated text. */
+  readonly list?: boolean
+  /** The value a file starts with. */
+  readonly initial?: (file: FileInfo) => string | readonly string[]
 }
 
 /** Request headers, given as they are or by a function asked before every request. */

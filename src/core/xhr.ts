@@ -24,18 +24,37 @@ export interface XhrRequestOptions {
   readonly concurrency?: number | undefined
 }
 
+/** The headers an option gives for `file`. */
+export async function resolveHeaders(
+  headers: HeadersOption | undefined,
+  file: FileInfo,
+): Promise<Readonly<Record<string, string>>> {
+  return typeof headers === 'function' ? await headers(file) : (headers ?? {})
+}
+
 /** Statuses worth sending again: no answer, 408, 429 and 5xx. Every other 4xx is final. */
 export function isRetryableStatus(status: number): boolean {
   return status === 0 || status === 408 || status === 429 || status >= 500
 }
 
-/** The widget's view of an Uppy file. */
+/** The widget's view of an Uppy file, with the metadata meant for the server. */
 export function fileInfo(file: UppyFile<AssetMeta, AssetBody>): FileInfo {
+  const meta: Record<string, string | readonly string[]> = {}
+  for (const [key, value] of Object.entries(file.meta)) {
+    if (key === 'name' || key === 'type' || key === 'relativePath') continue
+    if (
+      typeof value === 'string' ||
+      (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+    ) {
+      meta[key] = value as string | readonly string[]
+    }
+  }
   return {
     id: file.id,
     name: file.meta.name || file.name || '',
     type: file.meta.type || file.type || '',
     size: file.size ?? 0,
+    ...(Object.keys(meta).length > 0 && { meta }),
   }
 }
 
@@ -72,13 +91,26 @@ export function installXhrUpload(
     })
   }
 
+  /** Why choosing the endpoint failed, by Uppy file id, for the request to report. */
+  const endpointFailures = new Map<string, AssetDropError>()
+
   uppy.use(XHRUpload<AssetMeta, AssetBody>, {
     endpoint:
       typeof options.endpoint === 'string'
         ? options.endpoint
-        : (file) => {
+        : async (files) => {
+            const file = single(files)
             const endpoint = options.endpoint as (file: FileInfo) => string | Promise<string>
-            return endpoint(fileInfo(single(file)))
+            try {
+              return await endpoint(fileInfo(file))
+            } catch (cause) {
+              // xhr-upload drops a failure here without a word; report it through the request.
+              endpointFailures.set(
+                file.id,
+                isAssetDropError(cause) ? cause : new AssetDropError('network', { cause }),
+              )
+              return 'data:,'
+            }
           },
     method: options.method,
     formData: options.formData,
@@ -86,25 +118,23 @@ export function installXhrUpload(
     allowedMetaFields: fields.map(([name]) => name),
     limit: options.concurrency ?? 6,
     async onBeforeRequest(xhr, _retryCount, files) {
-      const file = fileInfo(single(files))
+      const uppyFile = single(files)
+      const file = fileInfo(uppyFile)
       filesByRequest.set(xhr, file)
+      const failure = endpointFailures.get(uppyFile.id)
+      if (failure) {
+        endpointFailures.delete(uppyFile.id)
+        return failBeforeSend(xhr, failure)
+      }
       try {
-        const headers =
-          typeof options.headers === 'function'
-            ? await options.headers(file)
-            : (options.headers ?? {})
+        const headers = await resolveHeaders(options.headers, file)
         for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
         secretsByRequest.set(xhr, secretsIn(headers))
       } catch (cause) {
-        // Uppy awaits this hook inside a promise executor, where a throw would leave the upload
-        // hanging forever. Fail the request without sending it instead.
-        const error = isAssetDropError(cause)
-          ? cause
-          : new AssetDropError('unauthorized', { cause })
-        rememberFailureBeforeSend(xhr, error)
-        Object.defineProperty(xhr, 'send', {
-          value: () => queueMicrotask(() => xhr.dispatchEvent(new ProgressEvent('error'))),
-        })
+        failBeforeSend(
+          xhr,
+          isAssetDropError(cause) ? cause : new AssetDropError('unauthorized', { cause }),
+        )
       }
     },
     shouldRetry: (xhr) => !failureBeforeSend(xhr) && isRetryableStatus(xhr.status),
@@ -112,17 +142,28 @@ export function installXhrUpload(
       if (xhr.status >= 200 && xhr.status < 300) return
       throw redact(strategy.toError(responseFromXhr(xhr)), secretsByRequest.get(xhr))
     },
-    getResponseData(xhr) {
+    async getResponseData(xhr) {
       const file = filesByRequest.get(xhr)
       const response = responseFromXhr(xhr)
       if (!file) throw new AssetDropError('bad-response', { status: response.status })
       try {
-        return { asset: strategy.toAsset(response, file) }
+        return { asset: await strategy.toAsset(response, file) }
       } catch (cause) {
         if (isAssetDropError(cause)) throw cause
         throw new AssetDropError('bad-response', { status: response.status, cause })
       }
     },
+  })
+}
+
+/**
+ * Fails `xhr` without sending it. Uppy awaits `onBeforeRequest` inside a promise executor, where a
+ * throw would leave the upload hanging forever, so the request fails as if the network had.
+ */
+function failBeforeSend(xhr: XMLHttpRequest, error: AssetDropError): void {
+  rememberFailureBeforeSend(xhr, error)
+  Object.defineProperty(xhr, 'send', {
+    value: () => queueMicrotask(() => xhr.dispatchEvent(new ProgressEvent('error'))),
   })
 }
 
@@ -150,7 +191,9 @@ function redact(error: AssetDropError, secrets: readonly string[] | undefined): 
 
 /** Header values long enough to be credentials, whole and split on spaces (`Bearer <token>`). */
 function secretsIn(headers: Readonly<Record<string, string>>): string[] {
-  return Object.values(headers)
+  return Object.entries(headers)
+    .filter(([name]) => name.toLowerCase() !== 'content-type')
+    .map(([, value]) => value)
     .flatMap((value) => [value, ...value.split(/\s+/)])
     .filter((value) => value.length >= 8)
 }

@@ -65,12 +65,53 @@ describe('errorFromResponse', () => {
     })
   })
 
-  it('takes the <Message> of an S3 XML error', () => {
+  it('reads an expired presigned URL from S3’s AccessDenied message', () => {
     const xml =
       '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>'
     expect(errorFromResponse(answer(403, xml, 'application/xml'))).toMatchObject({
-      code: 'forbidden',
+      code: 'url-expired',
+      serverCode: 'AccessDenied',
       serverMessage: 'Request has expired',
+    })
+  })
+
+  it.each([
+    [
+      403,
+      '<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match</Message></Error>',
+      'signature-mismatch',
+    ],
+    [
+      400,
+      '<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>',
+      'url-expired',
+    ],
+    [403, '<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>', 'forbidden'],
+    [
+      503,
+      '<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>',
+      'server-error',
+    ],
+  ] as const)(
+    'maps an object store’s %i answer by its <Code>, not its status',
+    (status, xml, code) => {
+      const error = errorFromResponse(answer(status, xml, 'application/xml'))
+      expect(error.code).toBe(code)
+      expect(error.serverCode).toBe(/<Code>(\w+)</.exec(xml)?.[1])
+    },
+  )
+
+  it('keeps the server’s own code from problem objects and {error: {code}} bodies', () => {
+    expect(
+      errorFromResponse(
+        answer(403, '{"status":403,"detail":"no","errorCode":"OPEN_API_RUNTIME_ACCESS_FORBIDDEN"}'),
+      ).serverCode,
+    ).toBe('OPEN_API_RUNTIME_ACCESS_FORBIDDEN')
+    expect(
+      errorFromResponse(answer(400, '{"error":{"code":"validation_error","message":"bad"}}')),
+    ).toMatchObject({
+      serverCode: 'validation_error',
+      serverMessage: 'bad',
     })
   })
 

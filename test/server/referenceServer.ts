@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { appPresignBackend } from './appPresign.ts'
 import { backofficeImagesBackend } from './backofficeImages.ts'
 import { demoCredentials } from './demo.ts'
 import { dinteroAssetsBackend } from './dinteroAssets.ts'
@@ -39,7 +40,9 @@ export function createReferenceBackends(options: { s3: () => S3Store; faults: Fa
     readOnlyApiKey: c.backofficeReadOnlyApiKey,
     log,
   })
+  const appPresign = appPresignBackend({ s3, log })
   const backends: Backend[] = [
+    appPresign.handle,
     dinteroAssets.handle,
     partnerAssets.handle,
     indreamUploads.handle,

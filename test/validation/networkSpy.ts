@@ -2,6 +2,8 @@
 export interface SpiedRequest {
   readonly method: string
   readonly url: string
+  /** The request headers the page set. */
+  readonly headers: Readonly<Record<string, string>>
   readonly fileNames: readonly string[]
   /** The bytes of the file parts (or of a file sent as the whole body). */
   readonly fileBytes: number
@@ -12,7 +14,8 @@ export interface SpiedRequest {
 /** Records every XMLHttpRequest and fetch the page sends until `stop()`. */
 export function spyOnNetwork() {
   const requests: SpiedRequest[] = []
-  const { open, send } = XMLHttpRequest.prototype
+  const { open, send, setRequestHeader } = XMLHttpRequest.prototype
+  const headers = new WeakMap<XMLHttpRequest, Record<string, string>>()
   const originalFetch = window.fetch
   const targets = new WeakMap<XMLHttpRequest, { method: string; url: string }>()
 
@@ -25,18 +28,36 @@ export function spyOnNetwork() {
     targets.set(this, { method, url: String(url) })
     return (open as (...args: unknown[]) => void).call(this, method, url, ...rest)
   } as typeof XMLHttpRequest.prototype.open
+  XMLHttpRequest.prototype.setRequestHeader = function (
+    this: XMLHttpRequest,
+    name: string,
+    value: string,
+  ) {
+    headers.set(this, { ...headers.get(this), [name]: value })
+    return setRequestHeader.call(this, name, value)
+  }
   XMLHttpRequest.prototype.send = function (
     this: XMLHttpRequest,
     body?: Document | XMLHttpRequestBodyInit | null,
   ) {
-    requests.push({ ...(targets.get(this) ?? { method: '?', url: '?' }), ...describe(body) })
+    requests.push({
+      ...(targets.get(this) ?? { method: '?', url: '?' }),
+      headers: headers.get(this) ?? {},
+      ...describe(body),
+    })
     return send.call(this, body)
   }
   window.fetch = (input, init) => {
     const url = input instanceof Request ? input.url : String(input)
     // The test's own calls to the control API are not the widget's traffic.
     if (!url.includes('/__reference/')) {
-      requests.push({ method: init?.method ?? 'GET', url, ...describe(init?.body ?? null) })
+      const sent = Object.fromEntries(new Headers(init?.headers).entries())
+      requests.push({
+        method: init?.method ?? 'GET',
+        url,
+        headers: sent,
+        ...describe(init?.body ?? null),
+      })
     }
     return originalFetch(input, init)
   }
@@ -46,6 +67,7 @@ export function spyOnNetwork() {
     stop() {
       XMLHttpRequest.prototype.open = open
       XMLHttpRequest.prototype.send = send
+      XMLHttpRequest.prototype.setRequestHeader = setRequestHeader
       window.fetch = originalFetch
     },
   }

@@ -1,0 +1,60 @@
+import type { AssetRecord, FileInfo } from '../core/asset'
+import type { UploadStrategy } from '../core/strategy'
+import { type IssuedUpload, presignedPut } from '../strategies/presignedPut'
+import { type ReferenceMeta, registerByReference } from '../strategies/registerByReference'
+import { type Credential, credentialValue, trimBase } from './credentials'
+
+/** An upload URL from the app's own presign endpoint, with the storage key it writes. */
+export interface ProjectUpload extends IssuedUpload {
+  /** The key the object is stored under, registered with the project afterwards. */
+  readonly key: string
+}
+
+/** Options of {@link projectAssets}. */
+export interface ProjectAssetsOptions {
+  /** The project's id. */
+  readonly projectId: string
+  /** The API key (`X-API-KEY`), or a function returning it. */
+  readonly apiKey: Credential
+  /**
+   * The API's origin; empty for the page's own.
+   * @default ''
+   */
+  readonly apiBase?: string
+  /** Asks the app's own backend for a presigned PUT URL to its bucket, and the key it writes. */
+  readonly presign: (file: FileInfo) => Promise<ProjectUpload>
+}
+
+/** The project assets strategy, which can also import by URL. */
+export interface ProjectAssetsStrategy extends UploadStrategy {
+  /** Creates an asset from a URL the end user pasted. */
+  importUrl(input: { url: string; filename?: string; meta?: ReferenceMeta }): Promise<AssetRecord>
+}
+
+/**
+ * Project assets (document 003): each file goes to the app's bucket by presigned PUT, then
+ * `POST /api/v2/projects/{project_id}/assets` registers its key with the title, description,
+ * category and tags the end user typed. One progress bar, one asset record. `importUrl` creates
+ * an asset from a URL instead.
+ */
+export function projectAssets(options: ProjectAssetsOptions): ProjectAssetsStrategy {
+  const registrar = registerByReference({
+    endpoint: `${trimBase(options.apiBase ?? '')}/api/v2/projects/${encodeURIComponent(options.projectId)}/assets`,
+    headers: async () => ({ 'x-api-key': await credentialValue(options.apiKey) }),
+  })
+  const keys = new Map<string, string>()
+  const strategy = presignedPut({
+    metaFields: registrar.metaFields,
+    async getUploadUrl(file) {
+      const upload = await options.presign(file)
+      keys.set(file.id, upload.key)
+      return upload
+    },
+    toAsset: ({ file }) =>
+      registrar.register(
+        { kind: 'storage-key', key: keys.get(file.id) ?? '', filename: file.name },
+        file,
+      ),
+  })
+  return { ...strategy, name: 'presigned-put', importUrl: registrar.importUrl }
+}

@@ -1,0 +1,71 @@
+import type { AssetRecord, FileInfo } from '../core/asset'
+import { commonAssetRecord } from '../core/commonRecord'
+import type { FileConstraints } from '../core/constraints'
+import { errorFromResponse, type ServerResponse } from '../core/http'
+import type { HeadersOption, UploadStrategy } from '../core/strategy'
+import { installXhrUpload } from '../core/xhr'
+
+/** The raster formats every browser shows, by MIME type and extension. */
+export const webImageTypes = [
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.gif',
+  '.webp',
+] as const
+
+/** Options of {@link imageOnly}. */
+export interface ImageOnlyOptions {
+  /** The URL each image is posted to, or a function choosing it per file. */
+  readonly endpoint: string | ((file: FileInfo) => string | Promise<string>)
+  /**
+   * The form field holding the image.
+   * @default 'image'
+   */
+  readonly fieldName?: string
+  /** Request headers (such as an API key), or a (possibly async) function asked before every request. */
+  readonly headers?: HeadersOption
+  /**
+   * Limits the backend enforces. Images are checked by content, and by default only JPEG, PNG,
+   * GIF and WebP are accepted.
+   * @default { allowedTypes: webImageTypes }
+   */
+  readonly constraints?: FileConstraints
+  /**
+   * How many images upload at once.
+   * @default 6
+   */
+  readonly concurrency?: number
+  /** Maps a successful answer to an asset record; the default reads common shapes such as `{data: {key}}`. */
+  readonly toAsset?: (response: ServerResponse, file: FileInfo) => AssetRecord
+}
+
+/**
+ * The image-only backend style: a multipart form with one image field, images only, checked by
+ * content before upload.
+ */
+export function imageOnly(options: ImageOnlyOptions): UploadStrategy {
+  if (!options.endpoint)
+    throw new TypeError('imageOnly needs an `endpoint`: a URL or a function returning one')
+  const strategy: UploadStrategy = {
+    name: 'image-only',
+    constraints: { allowedTypes: webImageTypes, ...options.constraints },
+    install(uppy) {
+      installXhrUpload(uppy, strategy, {
+        endpoint: options.endpoint,
+        method: 'POST',
+        formData: true,
+        fieldName: options.fieldName ?? 'image',
+        headers: options.headers,
+        concurrency: options.concurrency,
+      })
+    },
+    toAsset: options.toAsset ?? commonAssetRecord('image-only'),
+    toError: errorFromResponse,
+  }
+  return strategy
+}

@@ -1,0 +1,68 @@
+import type { AssetRecord, FileInfo } from '../core/asset'
+import { commonAssetRecord } from '../core/commonRecord'
+import type { FileConstraints } from '../core/constraints'
+import { errorFromResponse, type ServerResponse } from '../core/http'
+import type { HeadersOption, UploadStrategy } from '../core/strategy'
+import { installXhrUpload, resolveHeaders } from '../core/xhr'
+
+/** Options of {@link rawBody}. */
+export interface RawBodyOptions {
+  /** The URL each file is sent to, or a function choosing it per file. */
+  readonly endpoint: string | ((file: FileInfo) => string | Promise<string>)
+  /**
+   * The HTTP method.
+   * @default 'POST'
+   */
+  readonly method?: 'POST' | 'PUT'
+  /**
+   * The header carrying the file's name, percent-encoded where it is not plain ASCII; `false` sends none.
+   * @default 'x-file-name'
+   */
+  readonly nameHeader?: string | false
+  /** Request headers (such as an API key), or a (possibly async) function asked before every request. */
+  readonly headers?: HeadersOption
+  /** Limits the backend enforces, checked in the browser before upload. */
+  readonly constraints?: FileConstraints
+  /**
+   * How many files upload at once.
+   * @default 6
+   */
+  readonly concurrency?: number
+  /** Maps a successful answer to an asset record; the default reads common shapes such as `{data: {assetId, fileUrl, …}}`. */
+  readonly toAsset?: (response: ServerResponse, file: FileInfo) => AssetRecord
+}
+
+/**
+ * The raw-body backend style: each file is the whole request body, with its type as
+ * `Content-Type` and its name and other metadata in headers.
+ */
+export function rawBody(options: RawBodyOptions): UploadStrategy {
+  const { nameHeader = 'x-file-name' } = options
+  if (!options.endpoint)
+    throw new TypeError('rawBody needs an `endpoint`: a URL or a function returning one')
+  const strategy: UploadStrategy = {
+    name: 'raw-body',
+    constraints: options.constraints ?? {},
+    install(uppy) {
+      installXhrUpload(uppy, strategy, {
+        endpoint: options.endpoint,
+        method: options.method ?? 'POST',
+        formData: false,
+        headers: async (file) => ({
+          ...(await resolveHeaders(options.headers, file)),
+          'content-type': file.type || 'application/octet-stream',
+          ...(nameHeader !== false && { [nameHeader]: headerSafe(file.name) }),
+        }),
+        concurrency: options.concurrency,
+      })
+    },
+    toAsset: options.toAsset ?? commonAssetRecord('raw-body'),
+    toError: errorFromResponse,
+  }
+  return strategy
+}
+
+/** `value` with everything but printable ASCII percent-encoded, as HTTP headers require. */
+export function headerSafe(value: string): string {
+  return value.replace(/[^\x20-\x7e]|%/g, (character) => encodeURIComponent(character))
+}

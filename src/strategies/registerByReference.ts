@@ -1,0 +1,150 @@
+import type { AssetRecord, FileInfo } from '../core/asset'
+import { toAssetRecord } from '../core/asset'
+import { AssetDropError } from '../core/errors'
+import { isRecord, type ServerResponse } from '../core/http'
+import { requestJson } from '../core/requestJson'
+import type { HeadersOption, MetaField } from '../core/strategy'
+import { resolveHeaders } from '../core/xhr'
+
+/** Where the asset's media is: a key in the app's storage, or a URL to import from. */
+export type AssetReference =
+  | { readonly kind: 'storage-key'; readonly key: string; readonly filename: string }
+  | { readonly kind: 'url'; readonly url: string; readonly filename: string }
+
+/** The metadata of an asset to register, as the end user typed it. */
+export type ReferenceMeta = Readonly<Record<string, string | readonly string[]>>
+
+/** Options of {@link registerByReference}. */
+export interface RegisterByReferenceOptions {
+  /** The URL that creates the asset record. */
+  readonly endpoint: string
+  /** Request headers (such as an API key), or a (possibly async) function asked before every request. */
+  readonly headers?: HeadersOption
+  /**
+   * The JSON body for a reference and its metadata.
+   * @default `{ title, description, category, tags, s3: { s3_key, filename } }` or `url: { file_url, filename }`
+   */
+  readonly body?: (reference: AssetReference, meta: ReferenceMeta) => unknown
+  /**
+   * Maps the answer to an asset record.
+   * @default reads `{ asset: { id, original_filename, created_date, … } }`
+   */
+  readonly toAsset?: (
+    response: ServerResponse,
+    file: FileInfo,
+    reference: AssetReference,
+  ) => AssetRecord
+}
+
+/** Registers assets by reference: a stored key after an upload, or a URL the end user pasted. */
+export interface ReferenceRegistrar {
+  /** Per-file metadata the end user edits before registering: title (required), description, category, tags. */
+  readonly metaFields: readonly MetaField[]
+  /** Creates the asset record for `reference`; `file` describes what was uploaded or imported. */
+  register(reference: AssetReference, file: FileInfo): Promise<AssetRecord>
+  /** Imports an asset from a URL the end user pasted (the server fetches it). */
+  importUrl(input: {
+    readonly url: string
+    readonly filename?: string
+    readonly meta?: ReferenceMeta
+  }): Promise<AssetRecord>
+}
+
+/** The metadata document 003 takes per asset; the title starts as the file's name. */
+export const referenceMetaFields: readonly MetaField[] = [
+  {
+    id: 'title',
+    label: 'Title',
+    required: true,
+    initial: (file) => file.name.replace(/\.[^.]+$/, ''),
+  },
+  { id: 'description', label: 'Description' },
+  { id: 'category', label: 'Category' },
+  { id: 'tags', label: 'Tags', list: true },
+]
+
+let importCount = 0
+
+/**
+ * The register-by-reference backend style: a JSON request creates the asset record from a
+ * storage key (after a presigned PUT to the app's bucket; pass `register` to `presignedPut`'s
+ * `toAsset`) or from a URL. It sends no file bytes itself, so it is a registrar rather than an
+ * Uppy uploader.
+ */
+export function registerByReference(options: RegisterByReferenceOptions): ReferenceRegistrar {
+  if (!options.endpoint) throw new TypeError('registerByReference needs an `endpoint`')
+  const registrar: ReferenceRegistrar = {
+    metaFields: referenceMetaFields,
+    async register(reference, file) {
+      const response = await requestJson({
+        url: options.endpoint,
+        headers: await resolveHeaders(options.headers, file),
+        body: (options.body ?? referenceBody)(reference, file.meta ?? {}),
+      })
+      return (options.toAsset ?? referencedAssetRecord)(response, file, reference)
+    },
+    importUrl({ url, filename, meta = {} }) {
+      const name = filename ?? (safeFilename(url) || 'imported')
+      const file: FileInfo = { id: `import-${++importCount}`, name, type: '', size: 0, meta }
+      return registrar.register({ kind: 'url', url, filename: name }, file)
+    },
+  }
+  return registrar
+}
+
+/** Document 003's body: the metadata, then `s3: {s3_key, filename}` or `url: {file_url, filename}`. */
+export function referenceBody(reference: AssetReference, meta: ReferenceMeta): unknown {
+  const text = (value: unknown) =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+  const tags = Array.isArray(meta.tags)
+    ? meta.tags
+    : typeof meta.tags === 'string'
+      ? meta.tags
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean)
+      : undefined
+  return {
+    title: text(meta.title),
+    description: text(meta.description),
+    category: text(meta.category),
+    ...(tags && tags.length > 0 && { tags }),
+    external_id: text(meta.external_id),
+    ...(reference.kind === 'storage-key'
+      ? { s3: { s3_key: reference.key, filename: reference.filename } }
+      : { url: { file_url: reference.url, filename: reference.filename } }),
+  }
+}
+
+/** The record for document 003's `{asset: {...}}` answer. */
+export function referencedAssetRecord(
+  response: ServerResponse,
+  file: FileInfo,
+  reference: AssetReference,
+): AssetRecord {
+  const root = response.json
+  const asset = isRecord(root) && isRecord(root.asset) ? root.asset : undefined
+  if (!asset) throw new AssetDropError('bad-response', { status: response.status })
+  try {
+    return toAssetRecord(
+      {
+        id: asset.id,
+        key: reference.kind === 'storage-key' ? reference.key : undefined,
+        name: asset.original_filename ?? reference.filename,
+        url: reference.kind === 'url' ? reference.url : undefined,
+        createdAt: asset.created_date,
+      },
+      { strategy: 'register-by-reference', file, response: root, baseUrl: response.url },
+    )
+  } catch (cause) {
+    throw new AssetDropError('bad-response', { status: response.status, cause })
+  }
+}
+
+function safeFilename(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '')
+  } catch {
+    return ''
+  }
+}

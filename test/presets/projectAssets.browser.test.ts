@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { projectAssets } from '../../src/presets/projectAssets'
+import { demoCredentials } from '../server/demo'
+import {
+  appPresign,
+  bytesOf,
+  pdfFile,
+  referenceUrl,
+  s3Bytes,
+  uniqueName,
+  uploadAll,
+} from '../support'
+import { image } from './fixtures'
+
+const c = demoCredentials
+const preset = (options: Partial<Parameters<typeof projectAssets>[0]> = {}) =>
+  projectAssets({
+    projectId: c.projectId,
+    apiKey: c.projectApiKey,
+    apiBase: referenceUrl,
+    presign: appPresign,
+    ...options,
+  })
+
+describe('projectAssets (document 003, presigned PUT then register by reference)', () => {
+  it('uploads to the bucket, registers the key with the metadata typed, and returns one record', async () => {
+    const file = await image('jpg')
+    const strategy = preset()
+    const { uploader, assets, failed } = await (async () => {
+      const { createUploader } = await import('../../src/core/createUploader')
+      const uploader = createUploader({ strategy })
+      const { added } = await uploader.addFiles([file])
+      expect(added[0]?.meta).toEqual({ title: file.name.replace(/\.jpg$/, '') })
+      uploader.setMeta(added[0]?.id ?? '', {
+        title: 'Harbour at dawn',
+        category: 'Photos',
+        tags: ['sea', 'morning'],
+      })
+      return { uploader, ...(await uploader.upload()) }
+    })()
+    uploader.destroy()
+    expect(failed).toEqual([])
+    const asset = assets[0]
+    expect(asset).toEqual({
+      id: expect.stringMatching(/^[\w-]{20}$/),
+      key: expect.stringMatching(/^projects\/uploads\/[0-9a-f-]{36}-/),
+      name: file.name,
+      mimeType: 'image/jpeg',
+      size: file.size,
+      previews: {},
+      createdAt: expect.stringMatching(/^\d{4}-/),
+      strategy: 'register-by-reference',
+      fileId: expect.any(String),
+      response: {
+        asset: expect.objectContaining({
+          title: 'Harbour at dawn',
+          category: 'photos',
+          tags: ['sea', 'morning'],
+          media_type: 'processing',
+          original_filename: file.name,
+          project_id: c.projectId,
+        }),
+      },
+    })
+    expect(await s3Bytes(asset?.key ?? '')).toEqual(await bytesOf(file))
+  })
+
+  it('imports from a URL the end user pasted', async () => {
+    const asset = await preset().importUrl({
+      url: 'https://www.example.com/jpgfile.jpg',
+      meta: { title: 'Imported' },
+    })
+    expect(asset).toMatchObject({
+      name: 'jpgfile.jpg',
+      url: 'https://www.example.com/jpgfile.jpg',
+      strategy: 'register-by-reference',
+      response: {
+        asset: { title: 'Imported', media_type: 'processing', original_filename: 'jpgfile.jpg' },
+      },
+    })
+  })
+
+  it('reports each documented error with its code and the server’s message', async () => {
+    const notFound = await uploadAll(preset({ projectId: 'not-found-id' }), [
+      pdfFile(uniqueName('a.pdf'), 100),
+    ])
+    expect(notFound.failed[0]?.error).toMatchObject({
+      code: 'not-found',
+      status: 404,
+      serverMessage: 'project not found',
+    })
+
+    const { createUploader } = await import('../../src/core/createUploader')
+    const uploader = createUploader({ strategy: preset() })
+    const { added } = await uploader.addFiles([pdfFile(uniqueName('untitled.pdf'), 100)])
+    uploader.setMeta(added[0]?.id ?? '', { title: '' })
+    const missingTitle = await uploader.upload()
+    uploader.destroy()
+    expect(missingTitle.failed[0]?.error).toMatchObject({
+      code: 'rejected',
+      status: 422,
+      serverMessage: 'Missing parameter title',
+    })
+
+    await expect(
+      preset().importUrl({
+        url: '/local/downloads/myfile.jpg',
+        filename: 'jpgfile.jpg',
+        meta: { title: 'x' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'rejected',
+      status: 400,
+      serverMessage: expect.stringMatching(
+        /created, adding media to asset failed: not a valid HTTP URL$/,
+      ),
+    })
+
+    const unauthorized = await uploadAll(preset({ apiKey: 'nope' }), [
+      pdfFile(uniqueName('b.pdf'), 100),
+    ])
+    expect(unauthorized.failed[0]?.error).toMatchObject({
+      code: 'unauthorized',
+      status: 401,
+      serverMessage: 'Unauthorized',
+    })
+  })
+})
