@@ -47,7 +47,7 @@ function PartnerAssetsDemo({ access, autoUpload, token }: PartnerAssetsDemoProps
 }
 
 const meta = {
-  title: 'Backends/Multipart form (document 001)',
+  title: 'Backend styles/Multipart form',
   component: PartnerAssetsDemo,
   tags: ['autodocs'],
   args: { access: 'public', autoUpload: false, token: demoCredentials.partnerToken },

@@ -212,14 +212,16 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
         added.map((file) => {
           const candidate = blobs.get(file.id) as ValidationCandidate
           admitted.set(candidate.file, file.id)
+          const meta = {
+            ...file.meta,
+            ...(candidate.relativePath && { relativePath: candidate.relativePath }),
+          }
           return {
             name: file.name,
             type: file.type,
             data: candidate.file,
             source: 'assetdrop',
-            ...(candidate.relativePath && {
-              meta: { relativePath: candidate.relativePath } as Partial<AssetMeta> as AssetMeta,
-            }),
+            meta: meta as Partial<AssetMeta> as AssetMeta,
           }
         }),
       )

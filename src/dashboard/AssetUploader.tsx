@@ -45,6 +45,7 @@ export function AssetUploader({
     if (!element) return
     const uppy = uploader.uppy
     const id = 'assetdrop:Dashboard'
+    const metaFields = strategy.metaFields ?? []
     uppy.use(Dashboard<AssetMeta, AssetBody>, {
       id,
       inline: true,
@@ -52,12 +53,21 @@ export function AssetUploader({
       height,
       ...(note !== undefined && { note }),
       proudlyDisplayPoweredByUppy: false,
+      // The strategy's per-file metadata (such as a title) is edited in the Dashboard's file card.
+      metaFields: metaFields.map((field) => ({
+        id: field.id,
+        name: field.required ? `${field.label} (required)` : field.label,
+        ...(field.list && { placeholder: 'Comma-separated' }),
+      })),
     })
+    const required = metaFields.filter((field) => field.required).map((field) => field.id)
+    if (required.length > 0)
+      uppy.setOptions({ restrictions: { ...uppy.opts.restrictions, requiredMetaFields: required } })
     const plugin = uppy.getPlugin(id)
     return () => {
       if (plugin) uppy.removePlugin(plugin)
     }
-  }, [uploader, height, note])
+  }, [uploader, strategy, height, note])
 
   const assets: AssetRecord[] = []
   const problems: { id: string; name: string; message: string }[] = []

@@ -65,6 +65,12 @@ describe('projectAssets (document 003, presigned PUT then register by reference)
     expect(await s3Bytes(asset?.key ?? '')).toEqual(await bytesOf(file))
   })
 
+  it('registers the file’s name as its title when the end user typed none', async () => {
+    const file = pdfFile(uniqueName('Annual report.pdf'), 2048)
+    const { assets } = await uploadAll(preset(), [file])
+    expect(assets[0]?.response).toMatchObject({ asset: { title: file.name.replace(/\.pdf$/, '') } })
+  })
+
   it('imports from a URL the end user pasted', async () => {
     const asset = await preset().importUrl({
       url: 'https://www.example.com/jpgfile.jpg',
