@@ -59,7 +59,11 @@ const presets: Record<PresetName, { make: () => ReturnType<typeof partnerAssets>
       note: 'Edit the title, description, category and tags per file, then upload',
     },
     backofficeImages: {
-      make: () => backofficeImages({ apiKey: c.backofficeApiKey, imageUrl: (key) => new URL(`/${key}`, window.location.href).href }),
+      make: () =>
+        backofficeImages({
+          apiKey: c.backofficeApiKey,
+          imageUrl: (key) => new URL(`/${key}`, window.location.href).href,
+        }),
       note: 'JPEG, PNG, GIF or WebP, checked by content, up to 15 MB',
     },
   }
