@@ -8,10 +8,12 @@ import {
 } from './constraints'
 import type { AssetDropError } from './errors'
 import { toUploadError } from './failures'
+import { withoutQuery } from './http'
 import type { ErrorMessages } from './messages'
 import { emptySnapshot, reduceUploader, type UploaderAction, type UploaderSnapshot } from './state'
 import type { AssetBody, AssetMeta, AssetUppy, UploadStrategy } from './strategy'
 import { type ValidationCandidate, validateFiles } from './validation/validator'
+import { fileInfo } from './xhr'
 
 /** A file that failed to upload, with why. */
 export interface UploadFailure {
@@ -134,7 +136,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const validations = new Set<Promise<unknown>>()
   /** Files Uppy's own UI tried to add, gathered for one validation run. */
   let intercepted: ValidationCandidate[] | undefined
-  /** Files whose expired upload URL was already renewed once, and the renewed uploads running. */
+  /** Files whose expired upload URL was already renewed once, and the renewals and finishing steps running. */
   const renewed = new Set<string>()
   const renewals = new Set<Promise<unknown>>()
 
@@ -288,15 +290,40 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       const id = ourId(file)
       if (id) dispatch({ type: 'progressed', id, bytesUploaded: progress.bytesUploaded })
     })
-    uppy.on('upload-success', (file, response) => {
-      const id = ourId(file)
-      const uploaded = response.body?.asset
-      if (!id || !uploaded) return
+    const succeed = (id: string, uploaded: AssetRecord) => {
       // Strategies see Uppy's file; the record names the widget's.
       const asset = { ...uploaded, fileId: id }
       dispatch({ type: 'succeeded', id, asset })
       const item = itemOf(id)
       if (item) options.onAssetUploaded?.({ asset, file: fileOfItem(item) })
+    }
+    uppy.on('upload-success', (file, response) => {
+      const id = ourId(file)
+      if (!id || !file) return
+      const uploaded = response.body?.asset
+      if (uploaded) return succeed(id, uploaded)
+      // Uploaders other than the XHR glue (such as aws-s3) report the storage's answer: map it.
+      const text = JSON.stringify(response.body ?? {})
+      const answer = {
+        status: response.status ?? 200,
+        contentType: 'application/json',
+        text,
+        json: response.body,
+        url: withoutQuery(response.uploadURL ?? ''),
+      }
+      const finishing = Promise.resolve()
+        .then(() => strategy.toAsset(answer, fileInfo(file)))
+        .then(
+          (asset) => succeed(id, asset),
+          (error: unknown) => {
+            const typed = toUploadError(error, id)
+            dispatch({ type: 'failed', id, error: typed })
+            const item = itemOf(id)
+            if (item) options.onUploadError?.({ file: fileOfItem(item), error: typed })
+          },
+        )
+      renewals.add(finishing)
+      void finishing.finally(() => renewals.delete(finishing))
     })
     uppy.on('upload-error', (file, error) => {
       const id = ourId(file)

@@ -1,4 +1,5 @@
 import { AssetDropError, isAssetDropError } from './errors'
+import { errorFromResponse, responseFromXhr } from './http'
 
 /** Failures found before a request was sent, by the request they stopped. */
 const failuresBeforeSend = new WeakMap<object, AssetDropError>()
@@ -25,6 +26,14 @@ export function toUploadError(error: unknown, fileId: string): AssetDropError {
   if (before) return before.withFile(fileId)
   if (isObject(error) && error.name === 'AbortError') {
     return new AssetDropError('aborted', { fileId, cause: error })
+  }
+  // Uppy's fetcher rejects with the request it made: read the server's answer from it.
+  if (
+    typeof XMLHttpRequest !== 'undefined' &&
+    request instanceof XMLHttpRequest &&
+    request.status > 0
+  ) {
+    return errorFromResponse(responseFromXhr(request)).withFile(fileId)
   }
   return new AssetDropError('network', { fileId, cause: error })
 }

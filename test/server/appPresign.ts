@@ -13,7 +13,9 @@ export function appPresignBackend(options: {
   log?: (entry: LoggedRequest) => void
 }) {
   const handle: Backend = async (request, response) => {
-    if ((request.url ?? '').split('?')[0] !== '/app/presign') return false
+    const path = (request.url ?? '').split('?')[0]
+    if (path === '/app/s3/sign') return sign(request, response)
+    if (path !== '/app/presign') return false
     return answer('app-presign', request, response, options.log, async ({ setLabel }) => {
       if (request.method !== 'POST') throw new HttpError(405, { message: 'Use POST' })
       let body: { filename?: unknown; content_type?: unknown; size?: unknown }
@@ -40,5 +42,37 @@ export function appPresignBackend(options: {
       return 200
     })
   }
+  /**
+   * `POST /app/s3/sign` signs one S3 request of `@uppy/aws-s3`'s `signRequest` (a PUT, a
+   * multipart upload's create, part, list, complete or abort) for keys under `projects/`.
+   */
+  async function sign(request: Parameters<Backend>[0], response: Parameters<Backend>[1]) {
+    return answer('app-sign', request, response, options.log, async ({ setLabel }) => {
+      let body: S3SignRequest
+      try {
+        body = JSON.parse((await readBody(request, 64 * 1024)).toString('utf8'))
+      } catch {
+        throw new HttpError(400, { message: 'The body must be JSON' })
+      }
+      if (typeof body.key !== 'string' || !body.key.startsWith('projects/')) {
+        throw new HttpError(403, { message: 'Only keys under projects/ may be signed' })
+      }
+      setLabel(`${body.method} ${body.partNumber ?? ''}`.trim())
+      const url = await options.s3().signRequest(body)
+      sendJson(response, 200, { url })
+      return 200
+    })
+  }
+
   return { handle }
+}
+
+/** One S3 request to sign, as `@uppy/aws-s3` describes it. */
+export interface S3SignRequest {
+  readonly method: 'PUT' | 'POST' | 'GET' | 'DELETE'
+  readonly key: string
+  readonly uploadId?: string
+  readonly partNumber?: number
+  readonly contentType?: string
+  readonly expiresIn?: number
 }

@@ -7,6 +7,8 @@ export interface FaultMatch {
   readonly method?: string
   /** A substring of the path (without the query). */
   readonly path?: string
+  /** A substring of the query string, such as `partNumber=2`. */
+  readonly query?: string
   /** A header that must contain a substring: `[name, substring]`. */
   readonly header?: readonly [string, string]
 }
@@ -103,6 +105,7 @@ function matches(match: FaultMatch, request: IncomingMessage): boolean {
   const path = (request.url ?? '').split('?')[0] ?? ''
   if (match.method && match.method.toUpperCase() !== request.method) return false
   if (match.path && !path.includes(match.path)) return false
+  if (match.query && !(request.url ?? '').split('?')[1]?.includes(match.query)) return false
   if (match.header) {
     const [name, substring] = match.header
     const value = request.headers[name.toLowerCase()]

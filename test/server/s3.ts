@@ -4,7 +4,17 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import S3rver from '@20minutes/s3rver'
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListPartsCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type { FaultRegistry } from './faults.ts'
 
@@ -33,6 +43,15 @@ export interface S3Store {
   getObject(key: string): Promise<{ bytes: Buffer; contentType: string } | undefined>
   /** The object's size and type, or `undefined` when there is none. */
   headObject(key: string): Promise<{ size: number; contentType: string } | undefined>
+  /** A presigned URL for one S3 request (PUT, or a multipart upload's steps), as an app's signer makes. */
+  signRequest(request: {
+    method: string
+    key: string
+    uploadId?: string
+    partNumber?: number
+    contentType?: string
+    expiresIn?: number
+  }): Promise<string>
   /** Stores an object directly, as an app's backend would. */
   putObject(key: string, bytes: Buffer, contentType: string): Promise<void>
   close(): Promise<void>
@@ -55,11 +74,15 @@ export async function startS3Store(options: {
   })
   await s3rver.configureBuckets()
   const handle = s3rver.callback()
+  const parts = new PartLedger()
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     options.faults
       .apply(request, response)
       .then((answered) => {
-        if (!answered) handle(request, response)
+        if (answered) return
+        if (parts.answerListParts(request, response)) return
+        parts.watch(request, response)
+        handle(request, response)
       })
       .catch(() => response.destroy())
   })
@@ -110,6 +133,48 @@ export async function startS3Store(options: {
         throw error
       }
     },
+    signRequest({ method, key, uploadId, partNumber, contentType, expiresIn = 900 }) {
+      const target = { Bucket: bucket, Key: key }
+      const type = contentType ? { ContentType: contentType } : {}
+      const options = { expiresIn }
+      if (method === 'PUT' && uploadId && partNumber) {
+        return getSignedUrl(
+          client,
+          new UploadPartCommand({ ...target, UploadId: uploadId, PartNumber: partNumber }),
+          options,
+        )
+      }
+      if (method === 'PUT')
+        return getSignedUrl(client, new PutObjectCommand({ ...target, ...type }), options)
+      if (method === 'POST' && uploadId) {
+        return getSignedUrl(
+          client,
+          new CompleteMultipartUploadCommand({ ...target, UploadId: uploadId }),
+          options,
+        )
+      }
+      if (method === 'POST')
+        return getSignedUrl(
+          client,
+          new CreateMultipartUploadCommand({ ...target, ...type }),
+          options,
+        )
+      if (method === 'GET' && uploadId) {
+        return getSignedUrl(
+          client,
+          new ListPartsCommand({ ...target, UploadId: uploadId }),
+          options,
+        )
+      }
+      if (method === 'DELETE' && uploadId) {
+        return getSignedUrl(
+          client,
+          new AbortMultipartUploadCommand({ ...target, UploadId: uploadId }),
+          options,
+        )
+      }
+      return Promise.reject(new TypeError(`Cannot sign ${method} ${key}`))
+    },
     async putObject(key, bytes, contentType) {
       await client.send(
         new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }),
@@ -143,3 +208,53 @@ const corsConfiguration = `<CORSConfiguration>
     <MaxAgeSeconds>600</MaxAgeSeconds>
   </CORSRule>
 </CORSConfiguration>`
+
+/**
+ * s3rver stores multipart parts but cannot list them (ListParts answers 405), which resuming an
+ * interrupted upload needs. The ledger notes each part s3rver accepts, with its ETag, and answers
+ * ListParts from it. Its signature is not checked (s3rver checks every request that stores bytes).
+ */
+class PartLedger {
+  #parts = new Map<string, Map<number, { etag: string; size: number }>>()
+
+  /** Notes the part a successful UploadPart stored. */
+  watch(request: IncomingMessage, response: ServerResponse): void {
+    const url = new URL(request.url ?? '/', 'http://s3.invalid')
+    const uploadId = url.searchParams.get('uploadId')
+    const partNumber = Number(url.searchParams.get('partNumber'))
+    if (request.method !== 'PUT' || !uploadId || !partNumber) return
+    const size = Number(request.headers['content-length'] ?? 0)
+    response.once('finish', () => {
+      const etag = response.getHeader('etag')
+      if (response.statusCode !== 200 || typeof etag !== 'string') return
+      const parts = this.#parts.get(uploadId) ?? new Map()
+      parts.set(partNumber, { etag, size })
+      this.#parts.set(uploadId, parts)
+    })
+  }
+
+  /** Answers `GET /{bucket}/{key}?uploadId=…` with the parts noted; `false` for other requests. */
+  answerListParts(request: IncomingMessage, response: ServerResponse): boolean {
+    const url = new URL(request.url ?? '/', 'http://s3.invalid')
+    const uploadId = url.searchParams.get('uploadId')
+    if (request.method !== 'GET' || !uploadId || url.searchParams.has('partNumber')) return false
+    const parts = [...(this.#parts.get(uploadId) ?? new Map()).entries()].sort(([a], [b]) => a - b)
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<ListPartsResult><UploadId>${uploadId}</UploadId><IsTruncated>false</IsTruncated>${parts
+      .map(
+        ([number, part]) =>
+          `<Part><PartNumber>${number}</PartNumber><ETag>${part.etag.replace(/"/g, '&quot;')}</ETag><Size>${part.size}</Size></Part>`,
+      )
+      .join('')}</ListPartsResult>`
+    const origin = request.headers.origin
+    response.writeHead(200, {
+      'content-type': 'application/xml',
+      ...(origin && {
+        'access-control-allow-origin': origin,
+        'access-control-expose-headers': 'ETag',
+      }),
+    })
+    response.end(xml)
+    return true
+  }
+}
