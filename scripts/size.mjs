@@ -26,7 +26,7 @@ function withLocalImports(file, seen = new Set()) {
     withLocalImports(chunk, seen)
   return seen
 }
-for (const file of ['index.js', 'dashboard.js', 'dashboard.css']) {
+for (const file of ['index.js', 'presets.js', 'dashboard.js', 'dashboard.css']) {
   const files = file.endsWith('.js') ? [...withLocalImports(file)] : [file]
   const bytes = files.reduce((sum, name) => sum + gzip(readFileSync(join(root, 'dist', name))), 0)
   rows.push([`dist/${file} (own chunks, dependencies external, unminified)`, bytes])
@@ -35,6 +35,9 @@ for (const file of ['index.js', 'dashboard.js', 'dashboard.css']) {
 const pages = {
   'page: createUploader + multipartForm': `export { createUploader, multipartForm } from '${root}/src/index.ts'`,
   'page: useUploader + AssetList + multipartForm': `export { useUploader, AssetList, multipartForm } from '${root}/src/index.ts'`,
+  'page: useUploader + presignedPut': `export { useUploader, presignedPut } from '${root}/src/index.ts'`,
+  'page: useUploader + preset dinteroAssets': `export { useUploader } from '${root}/src/index.ts'; export { dinteroAssets } from '${root}/src/presets.ts'`,
+  'page: useUploader + preset backofficeImages': `export { useUploader } from '${root}/src/index.ts'; export { backofficeImages } from '${root}/src/presets.ts'`,
   'page: AssetUploader (Dashboard) + multipartForm, JS': `export { multipartForm } from '${root}/src/index.ts'; export { AssetUploader } from '${root}/src/dashboard.ts'`,
 }
 
