@@ -22,7 +22,7 @@ export interface RegisterByReferenceOptions {
   readonly headers?: HeadersOption
   /**
    * The JSON body for a reference and its metadata.
-   * @default `{ title, description, category, tags, s3: { s3_key, filename } }` or `url: { file_url, filename }`
+   * @default `{ title, description, category, tags, external_id, media_type, s3: { s3_key, filename } }` or `url: { file_url, filename }`
    */
   readonly body?: (reference: AssetReference, meta: ReferenceMeta) => unknown
   /**
@@ -110,6 +110,7 @@ export function referenceBody(reference: AssetReference, meta: ReferenceMeta): u
     category: text(meta.category),
     ...(tags && tags.length > 0 && { tags }),
     external_id: text(meta.external_id),
+    media_type: text(meta.media_type),
     ...(reference.kind === 'storage-key'
       ? { s3: { s3_key: reference.key, filename: reference.filename } }
       : { url: { file_url: reference.url, filename: reference.filename } }),

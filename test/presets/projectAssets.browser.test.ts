@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { projectAssets } from '../../src/presets/projectAssets'
 import { demoCredentials } from '../server/demo'
 import {
+  addFault,
   appPresign,
   bytesOf,
   pdfFile,
@@ -120,6 +121,29 @@ describe('projectAssets (document 003, presigned PUT then register by reference)
       serverMessage: expect.stringMatching(
         /created, adding media to asset failed: not a valid HTTP URL$/,
       ),
+    })
+
+    await expect(
+      preset().importUrl({
+        url: 'https://www.example.com/a.jpg',
+        meta: { title: 'x', media_type: 'image' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'rejected',
+      status: 422,
+      serverMessage: 'Invalid parameter \'media_type\' value "image": Must be one of: article.',
+    })
+
+    await addFault({
+      match: { path: `/api/v2/projects/${c.projectId}/assets` },
+      action: { kind: 'respond', status: 500, body: '{"error":"Internal Server Error"}' },
+    })
+    await expect(
+      preset().importUrl({ url: 'https://www.example.com/b.jpg', meta: { title: 'y' } }),
+    ).rejects.toMatchObject({
+      code: 'server-error',
+      status: 500,
+      serverMessage: 'Internal Server Error',
     })
 
     const unauthorized = await uploadAll(preset({ apiKey: 'nope' }), [
