@@ -7,6 +7,7 @@
 import { resolve } from 'node:path'
 import { chromium } from 'playwright'
 import { build } from 'vite'
+import { chromiumLaunchOptions } from './chromium.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const runs = Number(process.env.BENCH_RUNS ?? 5)
@@ -27,18 +28,7 @@ const output = await build({
 })
 const code = (Array.isArray(output) ? output : [output])[0].output[0].code
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await chromium.launch(chromiumLaunchOptions)
 const version = browser.version()
 try {
   const page = await browser.newPage()

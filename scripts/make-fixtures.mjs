@@ -7,15 +7,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright'
+import { chromiumLaunchOptions } from './chromium.mjs'
 
 const out = join(import.meta.dirname, '../test/fixtures')
 const width = 40
 const height = 30
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-})
+const browser = await chromium.launch(chromiumLaunchOptions)
 try {
   const page = await browser.newPage()
   for (const [name, type] of [

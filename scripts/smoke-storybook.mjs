@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { chromium } from 'playwright'
+import { chromiumLaunchOptions } from './chromium.mjs'
 
 const base = process.argv[2] ?? 'http://127.0.0.1:6006'
 const stories = [
@@ -17,18 +18,7 @@ const stories = [
   'presets--backoffice-images',
 ]
 const png = readFileSync(new URL('../test/fixtures/photo.png', import.meta.url))
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await chromium.launch(chromiumLaunchOptions)
 let failures = 0
 try {
   for (const id of stories) {

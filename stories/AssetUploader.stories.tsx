@@ -1,9 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { useMemo, useState } from 'react'
-import type { AssetRecord } from '../src/core/asset'
-import { AssetUploader } from '../src/dashboard/AssetUploader'
+import { useMemo } from 'react'
 import { multipartForm } from '../src/strategies/multipartForm'
 import { demoCredentials } from '../test/server/demo'
+import { Demo } from './Demo'
 
 interface PartnerAssetsDemoProps {
   /** Which of document 001's two upload endpoints the files go to. */
@@ -14,9 +13,8 @@ interface PartnerAssetsDemoProps {
   token: string
 }
 
-/** `<AssetUploader>` with `multipartForm` against the reference backend for document 001. */
+/** `multipartForm` against the reference backend for document 001. */
 function PartnerAssetsDemo({ access, autoUpload, token }: PartnerAssetsDemoProps) {
-  const [records, setRecords] = useState<AssetRecord[]>([])
   const strategy = useMemo(
     () =>
       multipartForm({
@@ -26,23 +24,12 @@ function PartnerAssetsDemo({ access, autoUpload, token }: PartnerAssetsDemoProps
     [access, token],
   )
   return (
-    <div style={{ maxWidth: 720 }}>
-      <AssetUploader
-        key={`${access}:${token}:${autoUpload}`}
-        strategy={strategy}
-        autoUpload={autoUpload}
-        note="Any file; images get sized previews"
-        onAssetUploaded={({ asset }) => setRecords((previous) => [...previous, asset])}
-      />
-      {records.length > 0 && (
-        <section aria-label="Asset records">
-          <h2 style={{ font: '600 14px system-ui' }}>Asset records</h2>
-          <pre style={{ fontSize: 12, overflow: 'auto', maxHeight: 320 }}>
-            {JSON.stringify(records, null, 2)}
-          </pre>
-        </section>
-      )}
-    </div>
+    <Demo
+      key={`${access}:${token}:${autoUpload}`}
+      strategy={strategy}
+      autoUpload={autoUpload}
+      note="Any file; images get sized previews"
+    />
   )
 }
 

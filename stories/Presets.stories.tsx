@@ -1,12 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useMemo } from 'react'
 import type { FileInfo } from '../src/core/asset'
-import { requestJson } from '../src/core/requestJson'
 import { backofficeImages } from '../src/presets/backofficeImages'
 import { dinteroAssets } from '../src/presets/dinteroAssets'
 import { indreamUploads } from '../src/presets/indreamUploads'
 import { partnerAssets } from '../src/presets/partnerAssets'
 import { projectAssets } from '../src/presets/projectAssets'
+import { presignThrough } from '../test/server/clients'
 import { demoCredentials as c } from '../test/server/demo'
 import { Demo } from './Demo'
 
@@ -24,20 +24,8 @@ interface PresetDemoProps {
   autoUpload: boolean
 }
 
-/** The demo app's own presign endpoint (the reference backend's `/app/presign`). */
-async function presign(file: FileInfo) {
-  const { json } = await requestJson({
-    url: '/app/presign',
-    body: { filename: file.name, content_type: file.type, size: file.size },
-  })
-  const answer = json as { upload_url: string; key: string; expires_in: number }
-  return {
-    uploadUrl: answer.upload_url,
-    key: answer.key,
-    expiresIn: answer.expires_in,
-    response: answer,
-  }
-}
+/** The demo app's own presign endpoint (the reference backend's `/app/presign`, same origin). */
+const presign = (file: FileInfo) => presignThrough('', file)
 
 const presets: Record<PresetName, { make: () => ReturnType<typeof partnerAssets>; note: string }> =
   {

@@ -1,8 +1,8 @@
 import { inject } from 'vitest'
 import type { FileInfo } from '../src/core/asset'
 import { type CreateUploaderOptions, createUploader } from '../src/core/createUploader'
-import { requestJson } from '../src/core/requestJson'
 import type { UploadStrategy } from '../src/core/strategy'
+import { presignThrough } from './server/clients'
 import type { LoggedRequest } from './server/http'
 
 /** The origin of the reference backends started by the global setup. */
@@ -95,19 +95,7 @@ export function s3Bytes(key: string): Promise<Uint8Array> {
 }
 
 /** Asks the reference app backend for a presigned PUT to its bucket (the project-assets flow). */
-export async function appPresign(file: FileInfo) {
-  const { json } = await requestJson({
-    url: `${referenceUrl}/app/presign`,
-    body: { filename: file.name, content_type: file.type, size: file.size },
-  })
-  const answer = json as { upload_url: string; key: string; expires_in: number }
-  return {
-    uploadUrl: answer.upload_url,
-    key: answer.key,
-    expiresIn: answer.expires_in,
-    response: answer,
-  }
-}
+export const appPresign = (file: FileInfo) => presignThrough(referenceUrl, file)
 
 /** The SHA-256 of some bytes, in hex: compares large files without a slow element-wise diff. */
 export async function sha256(bytes: Uint8Array | Blob): Promise<string> {

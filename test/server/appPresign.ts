@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { S3SignRequest } from '../../src/strategies/presignedPut'
 import { answer, type Backend, HttpError, type LoggedRequest, readBody, sendJson } from './http.ts'
 import type { S3Store } from './s3.ts'
 
@@ -65,14 +66,4 @@ export function appPresignBackend(options: {
   }
 
   return { handle }
-}
-
-/** One S3 request to sign, as `@uppy/aws-s3` describes it. */
-export interface S3SignRequest {
-  readonly method: 'PUT' | 'POST' | 'GET' | 'DELETE'
-  readonly key: string
-  readonly uploadId?: string
-  readonly partNumber?: number
-  readonly contentType?: string
-  readonly expiresIn?: number
 }

@@ -1,0 +1,2 @@
+/** How every tool here launches Debian's Chromium. */
+export declare const chromiumLaunchOptions: { executablePath: string; args: string[] }
