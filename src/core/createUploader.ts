@@ -12,8 +12,8 @@ import { withoutQuery } from './http'
 import type { ErrorMessages } from './messages'
 import { emptySnapshot, reduceUploader, type UploaderAction, type UploaderSnapshot } from './state'
 import type { AssetBody, AssetMeta, AssetUppy, UploadStrategy } from './strategy'
+import { fileInfo } from './uppyFile'
 import { type ValidationCandidate, validateFiles } from './validation/validator'
-import { fileInfo } from './xhr'
 
 /** A file that failed to upload, with why. */
 export interface UploadFailure {
@@ -136,9 +136,9 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const validations = new Set<Promise<unknown>>()
   /** Files Uppy's own UI tried to add, gathered for one validation run. */
   let intercepted: ValidationCandidate[] | undefined
-  /** Files whose expired upload URL was already renewed once, and the renewals and finishing steps running. */
+  /** Files whose expired upload URL was already renewed once, and the pending and finishing steps running. */
   const renewed = new Set<string>()
-  const renewals = new Set<Promise<unknown>>()
+  const pending = new Set<Promise<unknown>>()
 
   const initialMeta = (file: FileInfo): FileInfo['meta'] => {
     const fields = strategy.metaFields?.filter((field) => field.initial) ?? []
@@ -322,8 +322,8 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
             if (item) options.onUploadError?.({ file: fileOfItem(item), error: typed })
           },
         )
-      renewals.add(finishing)
-      void finishing.finally(() => renewals.delete(finishing))
+      pending.add(finishing)
+      void finishing.finally(() => pending.delete(finishing))
     })
     uppy.on('upload-error', (file, error) => {
       const id = ourId(file)
@@ -337,8 +337,8 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
         const renewal = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
           uppy.retryUpload(file.id),
         )
-        renewals.add(renewal)
-        void renewal.finally(() => renewals.delete(renewal)).catch(() => {})
+        pending.add(renewal)
+        void renewal.finally(() => pending.delete(renewal)).catch(() => {})
         return
       }
       dispatch({ type: 'failed', id, error: typed })
@@ -380,7 +380,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     async upload() {
       await settle(validations)
       const result = await getUppy().upload()
-      await settle(renewals)
+      await settle(pending)
       return outcomeOf(result)
     },
     cancel(fileId) {
@@ -405,7 +405,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       const uppyId = fileId === undefined ? undefined : uppyIdsById.get(fileId)
       if (fileId !== undefined && uppyId === undefined) return { assets: [], failed: [] }
       const result = await (uppyId === undefined ? uppy.retryAll() : uppy.retryUpload(uppyId))
-      await settle(renewals)
+      await settle(pending)
       return outcomeOf(result)
     },
     setMeta(fileId, meta) {

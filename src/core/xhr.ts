@@ -1,10 +1,10 @@
-import type { UppyFile } from '@uppy/core'
 import XHRUpload from '@uppy/xhr-upload'
 import type { FileInfo } from './asset'
 import { AssetDropError, isAssetDropError } from './errors'
 import { failureBeforeSend, rememberFailureBeforeSend } from './failures'
 import { responseFromXhr } from './http'
 import type { AssetBody, AssetMeta, AssetUppy, HeadersOption, UploadStrategy } from './strategy'
+import { fileInfo } from './uppyFile'
 
 /** How an XHR-based strategy shapes its requests. */
 export interface XhrRequestOptions {
@@ -35,27 +35,6 @@ export async function resolveHeaders(
 /** Statuses worth sending again: no answer, 408, 429 and 5xx. Every other 4xx is final. */
 export function isRetryableStatus(status: number): boolean {
   return status === 0 || status === 408 || status === 429 || status >= 500
-}
-
-/** The widget's view of an Uppy file, with the metadata meant for the server. */
-export function fileInfo(file: UppyFile<AssetMeta, AssetBody>): FileInfo {
-  const meta: Record<string, string | readonly string[]> = {}
-  for (const [key, value] of Object.entries(file.meta)) {
-    if (key === 'name' || key === 'type' || key === 'relativePath') continue
-    if (
-      typeof value === 'string' ||
-      (Array.isArray(value) && value.every((item) => typeof item === 'string'))
-    ) {
-      meta[key] = value as string | readonly string[]
-    }
-  }
-  return {
-    id: file.id,
-    name: file.meta.name || file.name || '',
-    type: file.meta.type || file.type || '',
-    size: file.size ?? 0,
-    ...(Object.keys(meta).length > 0 && { meta }),
-  }
 }
 
 /**

@@ -5,7 +5,8 @@ import type { FileConstraints } from '../core/constraints'
 import { AssetDropError, isAssetDropError } from '../core/errors'
 import { errorFromResponse, isRecord, type ServerResponse, withoutQuery } from '../core/http'
 import type { AssetBody, AssetMeta, AssetUppy, MetaField, UploadStrategy } from '../core/strategy'
-import { fileInfo, installXhrUpload } from '../core/xhr'
+import { fileInfo } from '../core/uppyFile'
+import { installXhrUpload } from '../core/xhr'
 
 /** An upload URL the app's API issued for one file. */
 export interface IssuedUpload {
