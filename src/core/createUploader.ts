@@ -136,7 +136,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const validations = new Set<Promise<unknown>>()
   /** Files Uppy's own UI tried to add, gathered for one validation run. */
   let intercepted: ValidationCandidate[] | undefined
-  /** Files whose expired upload URL was already renewed once, and the pending and finishing steps running. */
+  /** Files whose expired upload URL was already renewed once; renewals and finishing steps still running. */
   const renewed = new Set<string>()
   const pending = new Set<Promise<unknown>>()
 
