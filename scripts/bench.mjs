@@ -11,6 +11,7 @@ import { chromiumLaunchOptions } from './chromium.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const runs = Number(process.env.BENCH_RUNS ?? 5)
+const counts = (process.env.BENCH_COUNTS ?? '1000,10000').split(',').map(Number)
 
 const output = await build({
   configFile: false,
@@ -50,7 +51,7 @@ try {
       `${'files'.padStart(7)} ${'min'.padStart(11)} ${'median'.padStart(11)} ${'max'.padStart(11)} ${'per file'.padStart(11)}`,
     )
     const medians = []
-    for (const count of [1000, 10000]) {
+    for (const count of counts) {
       const times = await page.evaluate(({ fn, count, runs }) => window.bench[fn](count, runs), {
         fn,
         count,
@@ -62,8 +63,10 @@ try {
         `${String(count).padStart(7)} ${ms(min)} ${ms(median)} ${ms(max)} ${`${((median / count) * 1000).toFixed(1)} µs`.padStart(11)}`,
       )
     }
+    const [first, last] = [counts[0], counts.at(-1)]
+    const ratio = (medians.at(-1) / medians[0]).toFixed(2)
     console.log(
-      `10,000 / 1,000 median ratio: ${(medians[1] / medians[0]).toFixed(2)} (10.00 is linear)`,
+      `${last} / ${first} files, median ratio: ${ratio} (${(last / first).toFixed(2)} is linear)`,
     )
   }
 } finally {
