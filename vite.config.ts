@@ -7,7 +7,7 @@ import pkg from './package.json' with { type: 'json' }
 const require = createRequire(import.meta.url)
 const dependencies = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)]
 
-/** `dist/dashboard.css`: Uppy's core and Dashboard styles in one file at a documented path. */
+/** `dist/dashboard.css` (Uppy's core and Dashboard styles in one file) and `dist/styles.css` (ours). */
 function dashboardCss(): Plugin {
   return {
     name: 'assetdrop:dashboard-css',
@@ -17,6 +17,11 @@ function dashboardCss(): Plugin {
         .map((path) => readFileSync(require.resolve(path), 'utf8'))
         .join('\n')
       this.emitFile({ type: 'asset', fileName: 'dashboard.css', source })
+      this.emitFile({
+        type: 'asset',
+        fileName: 'styles.css',
+        source: readFileSync('src/styles.css', 'utf8'),
+      })
     },
   }
 }

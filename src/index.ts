@@ -25,6 +25,7 @@ export type {
   UploadOutcome,
 } from './core/createUploader'
 export { createUploader } from './core/createUploader'
+export { filesFromDataTransfer } from './core/dataTransfer'
 export type {
   AssetDropErrorCode,
   AssetDropErrorOptions,
@@ -46,9 +47,18 @@ export type {
 } from './core/strategy'
 export type { XhrRequestOptions } from './core/xhr'
 export { installXhrUpload } from './core/xhr'
+export type { AssetDropzoneProps } from './react/AssetDropzone'
+export { AssetDropzone } from './react/AssetDropzone'
 export type { AssetListProps } from './react/AssetList'
 export { AssetList } from './react/AssetList'
-export type { UseUploaderOptions, UseUploaderResult } from './react/useUploader'
+export type { DropzoneLocale } from './react/locale'
+export { englishLocale } from './react/locale'
+export type {
+  DropRootProps,
+  FileInputProps,
+  UseUploaderOptions,
+  UseUploaderResult,
+} from './react/useUploader'
 export { useUploader } from './react/useUploader'
 export type { ImageOnlyOptions } from './strategies/imageOnly'
 export { imageOnly, webImageTypes } from './strategies/imageOnly'

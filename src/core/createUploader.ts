@@ -92,6 +92,10 @@ export interface Uploader {
   retry(fileId?: string): Promise<UploadOutcome>
   /** Takes a file out of the list, cancelling its upload if it is on its way. */
   remove(fileId: string): void
+  /** The bytes of a file in the list (for a thumbnail, say), while it is there. */
+  getFile(fileId: string): Blob | undefined
+  /** Cancels every upload and empties the list. */
+  reset(): void
   /** Sets metadata of a file that has not uploaded yet, such as the title the end user typed. */
   setMeta(fileId: string, meta: NonNullable<FileInfo['meta']>): void
   /** Calls `listener` after every change of the snapshot; returns the function that stops it. */
@@ -132,6 +136,8 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const uppyIdsById = new Map<string, string>()
   /** Blobs validated and being handed to Uppy, with our id for each. */
   const admitted = new WeakMap<Blob, string>()
+  /** Each file's bytes, by id, while it is listed. */
+  const blobs = new Map<string, Blob>()
   /** Validation runs still going, so `upload()` can wait for them. */
   const validations = new Set<Promise<unknown>>()
   /** Files Uppy's own UI tried to add, gathered for one validation run. */
@@ -208,11 +214,11 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     for (const file of accepted) keys.set(file.id, file.key)
     for (const rejection of outcome.rejected) options.onFileRejected?.(rejection)
     if (added.length > 0 && !destroyed) {
-      const blobs = new Map(candidates.map((candidate) => [candidate.id, candidate]))
+      const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]))
       const uppy = getUppy()
       uppy.addFiles(
         added.map((file) => {
-          const candidate = blobs.get(file.id) as ValidationCandidate
+          const candidate = byId.get(file.id) as ValidationCandidate
           admitted.set(candidate.file, file.id)
           const meta = {
             ...file.meta,
@@ -240,9 +246,12 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
 
   const candidateOf = (source: FileSource): ValidationCandidate => {
     const id = `${prefix}${++nextId}`
-    return source instanceof Blob
-      ? { id, file: source }
-      : { id, file: source.file, relativePath: source.relativePath }
+    const candidate: ValidationCandidate =
+      source instanceof Blob
+        ? { id, file: source }
+        : { id, file: source.file, relativePath: source.relativePath }
+    blobs.set(id, candidate.file)
+    return candidate
   }
 
   const onBeforeFileAdded = (file: UppyFile<AssetMeta, AssetBody>): boolean => {
@@ -415,7 +424,16 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
         instance.setFileMeta(uppyId, { ...instance.getFile(uppyId).meta, ...meta })
       }
     },
+    getFile: (fileId) => blobs.get(fileId),
+    reset() {
+      dispatch({ type: 'reset' })
+      if (instance) instance.cancelAll()
+      keys.clear()
+      blobs.clear()
+      renewed.clear()
+    },
     remove(fileId) {
+      blobs.delete(fileId)
       dispatch({ type: 'removed', id: fileId })
       keys.delete(fileId)
       const uppyId = uppyIdsById.get(fileId)

@@ -55,6 +55,7 @@ export type UploaderAction =
   | { readonly type: 'cancelled'; readonly ids: readonly string[] }
   | { readonly type: 'unqueued'; readonly id: string }
   | { readonly type: 'removed'; readonly id: string }
+  | { readonly type: 'reset' }
   | {
       readonly type: 'meta-changed'
       readonly id: string
@@ -141,6 +142,8 @@ export function reduceUploader(state: UploaderSnapshot, action: UploaderAction):
       }
       return state
     }
+    case 'reset':
+      return state.items.length === 0 ? state : emptySnapshot
     case 'meta-changed':
       return update(state, (item) =>
         item.id === action.id ? { ...item, meta: { ...item.meta, ...action.meta } } : item,

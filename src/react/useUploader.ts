@@ -1,15 +1,51 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import {
+  type ChangeEvent,
+  type ClipboardEvent,
+  type DragEvent,
+  type RefCallback,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 import { type CreateUploaderOptions, createUploader, type Uploader } from '../core/createUploader'
+import { filesFromDataTransfer } from '../core/dataTransfer'
 import type { UploaderSnapshot } from '../core/state'
 import type { UploadStrategy } from '../core/strategy'
 
 /** Options of {@link useUploader}; read once when the widget mounts (change its `key` to start over), except the callbacks, which may change freely. */
 export type UseUploaderOptions = Omit<CreateUploaderOptions, 'strategy'>
 
+/** Props for the element files are dropped or pasted on. */
+export interface DropRootProps {
+  onDragEnter: (event: DragEvent<HTMLElement>) => void
+  onDragOver: (event: DragEvent<HTMLElement>) => void
+  onDragLeave: (event: DragEvent<HTMLElement>) => void
+  onDrop: (event: DragEvent<HTMLElement>) => void
+  onPaste: (event: ClipboardEvent<HTMLElement>) => void
+  'data-drag-active': boolean
+}
+
+/** Props for the (hidden) file input that `open()` clicks. */
+export interface FileInputProps {
+  type: 'file'
+  multiple: true
+  accept?: string
+  tabIndex: -1
+  hidden: true
+  ref: RefCallback<HTMLInputElement>
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void
+}
+
 /** The state of an uploader and the actions on it. */
 export interface UseUploaderResult extends UploaderSnapshot {
   /** The uploader itself, for UI plugins and advanced use. */
   readonly uploader: Uploader
+  /** How much of the files on their way or done has been sent, from 0 to 100. */
+  readonly percent: number
+  /** Whether files are being dragged over the drop root. */
+  readonly isDragActive: boolean
   /** Validates files and queues the valid ones. */
   readonly addFiles: Uploader['addFiles']
   /** Uploads every queued file. */
@@ -20,11 +56,20 @@ export interface UseUploaderResult extends UploaderSnapshot {
   readonly retry: Uploader['retry']
   /** Takes a file out of the list. */
   readonly remove: Uploader['remove']
+  /** Cancels everything and empties the list. */
+  readonly reset: Uploader['reset']
+  /** Opens the browser's file picker. */
+  readonly open: () => void
+  /** Props for the element files are dropped or pasted on (folders included). */
+  readonly getRootProps: () => DropRootProps
+  /** Props for the file input. */
+  readonly getInputProps: () => FileInputProps
 }
 
 /**
  * The headless hook over {@link createUploader}: one uploader per mounted widget, created once and
- * destroyed once on unmount (also under StrictMode), with its state through `useSyncExternalStore`.
+ * destroyed once on unmount (also under StrictMode), its state through `useSyncExternalStore`,
+ * and prop getters for a drop root and a file input. Nothing touches `window` while rendering.
  */
 export function useUploader(
   strategy: UploadStrategy,
@@ -63,13 +108,100 @@ export function useUploader(
     uploader.getSnapshot,
   )
 
+  const [isDragActive, setDragActive] = useState(false)
+  const dragDepth = useRef(0)
+  const input = useRef<HTMLInputElement | null>(null)
+
+  const addFrom = useCallback(
+    (dataTransfer: DataTransfer | null) => {
+      if (dataTransfer)
+        void filesFromDataTransfer(dataTransfer).then((files) => uploader.addFiles(files))
+    },
+    [uploader],
+  )
+
+  const getRootProps = useCallback(
+    (): DropRootProps => ({
+      onDragEnter: (event) => {
+        event.preventDefault()
+        dragDepth.current += 1
+        setDragActive(true)
+      },
+      onDragOver: (event) => {
+        event.preventDefault()
+        event.dataTransfer.dropEffect = 'copy'
+      },
+      onDragLeave: () => {
+        dragDepth.current = Math.max(0, dragDepth.current - 1)
+        if (dragDepth.current === 0) setDragActive(false)
+      },
+      onDrop: (event) => {
+        event.preventDefault()
+        dragDepth.current = 0
+        setDragActive(false)
+        addFrom(event.dataTransfer)
+      },
+      onPaste: (event) => {
+        if (event.clipboardData?.files.length) {
+          event.preventDefault()
+          addFrom(event.clipboardData)
+        }
+      },
+      'data-drag-active': isDragActive,
+    }),
+    [addFrom, isDragActive],
+  )
+
+  const accept = acceptAttribute(strategy, options)
+  const getInputProps = useCallback(
+    (): FileInputProps => ({
+      type: 'file',
+      multiple: true,
+      ...(accept && { accept }),
+      tabIndex: -1,
+      hidden: true,
+      ref: (element) => {
+        input.current = element
+      },
+      onChange: (event) => {
+        const files = Array.from(event.currentTarget.files ?? [])
+        // Clear it, so choosing the same file again is noticed.
+        event.currentTarget.value = ''
+        if (files.length > 0) void uploader.addFiles(files)
+      },
+    }),
+    [accept, uploader],
+  )
+
   return {
     ...snapshot,
     uploader,
+    percent:
+      snapshot.bytesTotal > 0
+        ? Math.round((snapshot.bytesUploaded / snapshot.bytesTotal) * 100)
+        : 0,
+    isDragActive,
     addFiles: uploader.addFiles,
     upload: uploader.upload,
     cancel: uploader.cancel,
     retry: uploader.retry,
     remove: uploader.remove,
+    reset: uploader.reset,
+    open: useCallback(() => input.current?.click(), []),
+    getRootProps,
+    getInputProps,
   }
+}
+
+/** The `accept` attribute from the allowed types, when both the strategy and the app agree on a list. */
+function acceptAttribute(
+  strategy: UploadStrategy,
+  options: UseUploaderOptions,
+): string | undefined {
+  const lists = [strategy.constraints.allowedTypes, options.constraints?.allowedTypes].filter(
+    (list): list is readonly string[] => list !== undefined,
+  )
+  // With two lists, offering only the app's (the narrower) keeps the picker honest.
+  const list = lists.at(-1)
+  return list ? list.join(',') : undefined
 }

@@ -1,0 +1,224 @@
+import { useEffect, useRef, useState } from 'react'
+import type { AssetRecord } from '../core/asset'
+import { formatBytes } from '../core/format'
+import type { UploadItem } from '../core/state'
+import type { UploadStrategy } from '../core/strategy'
+import { AssetList } from './AssetList'
+import { type DropzoneLocale, englishLocale } from './locale'
+import { type UseUploaderOptions, useUploader } from './useUploader'
+
+/** Props of {@link AssetDropzone}. */
+export interface AssetDropzoneProps extends UseUploaderOptions {
+  /** The backend style to upload with, such as `multipartForm({ endpoint })`. */
+  readonly strategy: UploadStrategy
+  /**
+   * The strings shown and announced.
+   * @default englishLocale
+   */
+  readonly locale?: DropzoneLocale
+  /**
+   * Whether the uploaded assets are listed below the files.
+   * @default true
+   */
+  readonly showAssets?: boolean
+  /** A class name for the outer element; style it with the `--assetdrop-*` variables in `assetdrop/styles.css`. */
+  readonly className?: string
+}
+
+/**
+ * A light, accessible upload widget without Uppy's Dashboard: drop, paste, or pick files (also by
+ * keyboard), see each file's status, progress and reason, and retry, cancel or remove it.
+ */
+export function AssetDropzone({
+  strategy,
+  locale = englishLocale,
+  showAssets = true,
+  className,
+  ...options
+}: AssetDropzoneProps) {
+  // The last few messages stay as separate nodes, so a quick second one does not replace the first
+  // before a screen reader has read it.
+  const [announcements, setAnnouncements] = useState<readonly { id: number; text: string }[]>([])
+  const announce = (text: string) =>
+    setAnnouncements((previous) => [
+      ...previous.slice(-2),
+      { id: (previous.at(-1)?.id ?? 0) + 1, text },
+    ])
+  const uploader = useUploader(strategy, {
+    ...options,
+    onFilesAdded: (event) => {
+      announce(locale.announce.added(event.files.length))
+      options.onFilesAdded?.(event)
+    },
+    onFileRejected: (event) => {
+      announce(
+        locale.announce.rejected(
+          event.file.name,
+          event.issues.map((issue) => issue.message).join('; '),
+        ),
+      )
+      options.onFileRejected?.(event)
+    },
+    onUploadError: (event) => {
+      announce(locale.announce.failed(event.file.name, event.error.message))
+      options.onUploadError?.(event)
+    },
+    onComplete: (event) => {
+      announce(locale.announce.complete(event.assets.length, event.failed.length))
+      options.onComplete?.(event)
+    },
+  })
+  const { items, status, percent, isDragActive, getRootProps, getInputProps, open } = uploader
+  const chooser = useRef<HTMLButtonElement>(null)
+  const list = useRef<HTMLUListElement>(null)
+
+  const queued = items.filter((item) => item.status === 'queued').length
+  const assets: AssetRecord[] = items.flatMap((item) =>
+    item.status === 'succeeded' ? [item.asset] : [],
+  )
+
+  /** Takes a file out and moves focus to the next file's first button, or to the chooser. */
+  const removeAndRefocus = (id: string) => {
+    const rows = Array.from(list.current?.children ?? [])
+    const index = rows.findIndex((row) => row.getAttribute('data-id') === id)
+    const next = rows[index + 1] ?? rows[index - 1]
+    uploader.remove(id)
+    requestAnimationFrame(() => (next?.querySelector('button') ?? chooser.current)?.focus())
+  }
+
+  return (
+    <section className={className ?? 'assetdrop'} aria-label={locale.label} data-status={status}>
+      <div {...getRootProps()} className="assetdrop-droparea">
+        <span>{locale.dropHere}</span>{' '}
+        <button ref={chooser} type="button" className="assetdrop-choose" onClick={open}>
+          {locale.chooseFiles}
+        </button>
+        <input {...getInputProps()} />
+      </div>
+      <div className="assetdrop-visually-hidden" role="status" aria-live="polite">
+        {announcements.map((announcement) => (
+          <p key={announcement.id}>{announcement.text}</p>
+        ))}
+      </div>
+      {items.length > 0 && (
+        <ul ref={list} className="assetdrop-files" aria-label={locale.files}>
+          {items.map((item) => (
+            <FileRow
+              key={item.id}
+              item={item}
+              locale={locale}
+              file={uploader.uploader.getFile(item.id)}
+              onRemove={() => removeAndRefocus(item.id)}
+              onCancel={() => uploader.cancel(item.id)}
+              onRetry={() => void uploader.retry(item.id)}
+            />
+          ))}
+        </ul>
+      )}
+      {(status === 'uploading' || percent > 0) && (
+        <ProgressBar className="assetdrop-total" label={locale.totalProgress} value={percent} />
+      )}
+      {!options.autoUpload && queued > 0 && (
+        <button type="button" className="assetdrop-upload" onClick={() => void uploader.upload()}>
+          {locale.upload(queued)}
+        </button>
+      )}
+      {showAssets && <AssetList assets={assets} />}
+    </section>
+  )
+}
+
+interface FileRowProps {
+  readonly item: UploadItem
+  readonly file: Blob | undefined
+  readonly locale: DropzoneLocale
+  readonly onRemove: () => void
+  readonly onCancel: () => void
+  readonly onRetry: () => void
+}
+
+function FileRow({ item, file, locale, onRemove, onCancel, onRetry }: FileRowProps) {
+  const reason =
+    item.status === 'rejected'
+      ? item.issues.map((issue) => issue.message).join('; ')
+      : item.status === 'failed'
+        ? item.error.message
+        : undefined
+  const percent =
+    item.status === 'uploading'
+      ? Math.round((item.bytesUploaded / Math.max(item.size, 1)) * 100)
+      : item.status === 'succeeded'
+        ? 100
+        : 0
+  return (
+    <li className="assetdrop-file" data-id={item.id} data-status={item.status}>
+      <Thumbnail file={file} type={item.type} />
+      <span className="assetdrop-name">{item.name}</span>
+      <span className="assetdrop-size">{formatBytes(item.size)}</span>
+      <span className="assetdrop-state">{locale.status[item.status]}</span>
+      {(item.status === 'uploading' || item.status === 'succeeded') && (
+        <ProgressBar label={locale.progressOf(item.name)} value={percent} />
+      )}
+      {reason && <p className="assetdrop-reason">{reason}</p>}
+      <span className="assetdrop-actions">
+        {item.status === 'failed' && (
+          <button type="button" aria-label={locale.retry(item.name)} onClick={onRetry}>
+            ↻
+          </button>
+        )}
+        {item.status === 'uploading' ? (
+          <button type="button" aria-label={locale.cancel(item.name)} onClick={onCancel}>
+            ✕
+          </button>
+        ) : (
+          item.status !== 'succeeded' && (
+            <button type="button" aria-label={locale.remove(item.name)} onClick={onRemove}>
+              ✕
+            </button>
+          )
+        )}
+      </span>
+    </li>
+  )
+}
+
+function ProgressBar({
+  label,
+  value,
+  className,
+}: {
+  label: string
+  value: number
+  className?: string
+}) {
+  return (
+    <div
+      className={className ?? 'assetdrop-progress'}
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={value}
+    >
+      <div className="assetdrop-progress-fill" style={{ width: `${value}%` }} />
+    </div>
+  )
+}
+
+/** A small preview of an image file; object URLs are made after render and revoked after use. */
+function Thumbnail({ file, type }: { file: Blob | undefined; type: string }) {
+  const [url, setUrl] = useState<string>()
+  const isImage =
+    /^image\/(png|jpeg|gif|webp)$/.test(type) && file !== undefined && file.size < 20_000_000
+  useEffect(() => {
+    if (!isImage || !file) return
+    const objectUrl = URL.createObjectURL(file)
+    setUrl(objectUrl)
+    return () => URL.revokeObjectURL(objectUrl)
+  }, [file, isImage])
+  return url ? (
+    <img className="assetdrop-thumb" src={url} alt="" width={40} height={40} />
+  ) : (
+    <span className="assetdrop-thumb" aria-hidden="true" />
+  )
+}

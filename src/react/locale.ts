@@ -1,0 +1,64 @@
+import type { FileStatus } from '../core/state'
+
+/** Every string the React widgets show or announce; replace it to translate them. */
+export interface DropzoneLocale {
+  /** The widget's accessible name. */
+  readonly label: string
+  /** The hint in the drop area. */
+  readonly dropHere: string
+  /** The button that opens the file picker. */
+  readonly chooseFiles: string
+  /** The button that uploads the queued files. */
+  readonly upload: (count: number) => string
+  /** The list of files' accessible name. */
+  readonly files: string
+  /** Each status, as shown next to a file. */
+  readonly status: Readonly<Record<FileStatus, string>>
+  /** The accessible name of a file's progress bar. */
+  readonly progressOf: (name: string) => string
+  /** The accessible name of the total progress bar. */
+  readonly totalProgress: string
+  /** Buttons on a file, with its name for screen readers. */
+  readonly remove: (name: string) => string
+  readonly cancel: (name: string) => string
+  readonly retry: (name: string) => string
+  /** Announced politely as things happen. */
+  readonly announce: {
+    readonly added: (count: number) => string
+    readonly rejected: (name: string, reason: string) => string
+    readonly failed: (name: string, reason: string) => string
+    readonly complete: (uploaded: number, failed: number) => string
+  }
+}
+
+/** The English strings. */
+export const englishLocale: DropzoneLocale = {
+  label: 'File upload',
+  dropHere: 'Drop files here, paste them, or',
+  chooseFiles: 'Choose files',
+  upload: (count) => (count === 1 ? 'Upload 1 file' : `Upload ${count} files`),
+  files: 'Files',
+  status: {
+    validating: 'Checking',
+    queued: 'Ready',
+    rejected: 'Not allowed',
+    uploading: 'Uploading',
+    succeeded: 'Uploaded',
+    failed: 'Failed',
+    cancelled: 'Cancelled',
+  },
+  progressOf: (name) => `Upload progress of ${name}`,
+  totalProgress: 'Total upload progress',
+  remove: (name) => `Remove ${name}`,
+  cancel: (name) => `Cancel ${name}`,
+  retry: (name) => `Retry ${name}`,
+  announce: {
+    added: (count) => (count === 1 ? '1 file added' : `${count} files added`),
+    rejected: (name, reason) => `${name} was not added: ${reason}`,
+    failed: (name, reason) => `${name} failed to upload: ${reason}`,
+    complete: (uploaded, failed) =>
+      failed === 0
+        ? `Upload complete: ${uploaded} uploaded`
+        : `Upload finished: ${uploaded} uploaded, ${failed} failed`,
+  },
+}

@@ -1,0 +1,122 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import { partnerAssets } from '../../src/presets/partnerAssets'
+import { AssetDropzone } from '../../src/react/AssetDropzone'
+import { image } from '../presets/fixtures'
+import { demoCredentials } from '../server/demo'
+import { pdfFile, referenceUrl, requestsLabelled, uniqueName } from '../support'
+import '../../src/styles.css'
+
+afterEach(cleanup)
+
+const strategy = (token: () => string = () => demoCredentials.partnerToken) =>
+  partnerAssets({ token, apiBase: referenceUrl })
+
+function transfer(files: File[]) {
+  const data = new DataTransfer()
+  for (const file of files) data.items.add(file)
+  return data
+}
+
+function drop(target: Element, files: File[]) {
+  const dataTransfer = transfer(files)
+  target.dispatchEvent(
+    new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer }),
+  )
+  target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer }))
+  target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }))
+}
+
+const dropArea = () => screen.getByText(/drop files here/i).closest('div') as HTMLElement
+const row = (name: string) =>
+  within(screen.getByRole('list', { name: 'Files' }))
+    .getByText(name)
+    .closest('li') as HTMLElement
+const liveRegion = () => screen.getByRole('status')
+
+describe('<AssetDropzone>', () => {
+  it('lists dropped files with their status and reason, uploads on request, and announces each step', async () => {
+    render(<AssetDropzone strategy={strategy()} />)
+    const good = await image('png')
+    const renamed = new File([pdfFile('x.pdf', 500)], uniqueName('fake.png'), { type: 'image/png' })
+    drop(dropArea(), [good, renamed])
+
+    await waitFor(() => expect(within(row(good.name)).getByText('Ready')).toBeTruthy())
+    expect(within(row(renamed.name)).getByText('Not allowed')).toBeTruthy()
+    expect(row(renamed.name).textContent).toContain('is named as PNG but its content is PDF')
+    await waitFor(() => expect(liveRegion().textContent).toMatch(/1 file added|was not added/))
+
+    await userEvent.click(screen.getByRole('button', { name: 'Upload 1 file' }))
+    await waitFor(() => expect(within(row(good.name)).getByText('Uploaded')).toBeTruthy())
+    expect(within(row(good.name)).getByRole('progressbar').getAttribute('aria-valuenow')).toBe(
+      '100',
+    )
+    await waitFor(() => expect(liveRegion().textContent).toContain('Upload complete: 1 uploaded'))
+    const link = within(screen.getByRole('list', { name: 'Uploaded assets' })).getByRole('link', {
+      name: good.name,
+    })
+    expect(link.getAttribute('href')).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/partner\/asset\//,
+    )
+    expect(await requestsLabelled(renamed.name)).toEqual([])
+  })
+
+  it('works by keyboard alone: Tab reaches the chooser, and Enter uploads what was picked', async () => {
+    render(<AssetDropzone strategy={strategy()} />)
+    await userEvent.tab()
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Choose files' }))
+    const file = await image('gif')
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement
+    expect(input.tabIndex).toBe(-1)
+    await userEvent.upload(input, file)
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Upload 1 file' })).toBeTruthy())
+    await userEvent.tab()
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: `Remove ${file.name}` }))
+    await userEvent.tab()
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Upload 1 file' }))
+    await userEvent.keyboard('{Enter}')
+    await waitFor(() => expect(within(row(file.name)).getByText('Uploaded')).toBeTruthy())
+  })
+
+  it('takes pasted files', async () => {
+    render(<AssetDropzone strategy={strategy()} autoUpload />)
+    const file = await image('webp')
+    dropArea().dispatchEvent(
+      new ClipboardEvent('paste', {
+        bubbles: true,
+        cancelable: true,
+        clipboardData: transfer([file]),
+      }),
+    )
+    await waitFor(() => expect(within(row(file.name)).getByText('Uploaded')).toBeTruthy())
+  })
+
+  it('moves focus to the next file when one is removed', async () => {
+    render(<AssetDropzone strategy={strategy()} />)
+    const [first, second] = [await image('png'), await image('jpg')]
+    drop(dropArea(), [first, second])
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Upload 2 files' })).toBeTruthy())
+    await userEvent.click(screen.getByRole('button', { name: `Remove ${first.name}` }))
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: `Remove ${second.name}` }),
+      ),
+    )
+    expect(within(screen.getByRole('list', { name: 'Files' })).queryByText(first.name)).toBeNull()
+  })
+
+  it('shows why an upload failed and uploads it again on retry', async () => {
+    let token = 'wrong-token-value'
+    render(<AssetDropzone strategy={strategy(() => token)} autoUpload />)
+    const file = await image('png')
+    drop(dropArea(), [file])
+    await waitFor(() => expect(within(row(file.name)).getByText('Failed')).toBeTruthy())
+    expect(row(file.name).textContent).toContain('Not signed in, or the credentials were refused')
+    expect(liveRegion().textContent).toContain(`${file.name} failed to upload`)
+
+    token = demoCredentials.partnerToken
+    await userEvent.click(screen.getByRole('button', { name: `Retry ${file.name}` }))
+    await waitFor(() => expect(within(row(file.name)).getByText('Uploaded')).toBeTruthy())
+  })
+})
