@@ -35,6 +35,7 @@ for (const file of ['index.js', 'presets.js', 'dashboard.js', 'dashboard.css']) 
 const pages = {
   'page: createUploader + multipartForm': `export { createUploader, multipartForm } from '${root}/src/index.ts'`,
   'page: useUploader + AssetList + multipartForm': `export { useUploader, AssetList, multipartForm } from '${root}/src/index.ts'`,
+  'page: AssetDropzone + multipartForm': `export { AssetDropzone, multipartForm } from '${root}/src/index.ts'`,
   'page: useUploader + presignedPut': `export { useUploader, presignedPut } from '${root}/src/index.ts'`,
   'page: useUploader + preset dinteroAssets': `export { useUploader } from '${root}/src/index.ts'; export { dinteroAssets } from '${root}/src/presets.ts'`,
   'page: useUploader + preset backofficeImages': `export { useUploader } from '${root}/src/index.ts'; export { backofficeImages } from '${root}/src/presets.ts'`,

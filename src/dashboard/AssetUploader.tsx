@@ -1,4 +1,4 @@
-import Dashboard from '@uppy/dashboard'
+import Dashboard, { type DashboardOptions } from '@uppy/dashboard'
 import { useEffect, useRef } from 'react'
 import type { AssetRecord } from '../core/asset'
 import type { AssetBody, AssetMeta, UploadStrategy } from '../core/strategy'
@@ -23,6 +23,8 @@ export interface AssetUploaderProps extends UseUploaderOptions {
   readonly showAssets?: boolean
   /** A class name for the outer element. */
   readonly className?: string
+  /** An Uppy locale pack for the Dashboard's strings, such as `@uppy/locales/lib/de_DE`. */
+  readonly uppyLocale?: DashboardOptions<AssetMeta, AssetBody>['locale']
 }
 
 /**
@@ -35,6 +37,7 @@ export function AssetUploader({
   note,
   showAssets = true,
   className,
+  uppyLocale,
   ...options
 }: AssetUploaderProps) {
   const { uploader, items } = useUploader(strategy, options)
@@ -53,6 +56,7 @@ export function AssetUploader({
       height,
       ...(note !== undefined && { note }),
       proudlyDisplayPoweredByUppy: false,
+      ...(uppyLocale && { locale: uppyLocale }),
       // The strategy's per-file metadata (such as a title) is edited in the Dashboard's file card.
       metaFields: metaFields.map((field) => ({
         id: field.id,
@@ -67,7 +71,7 @@ export function AssetUploader({
     return () => {
       if (plugin) uppy.removePlugin(plugin)
     }
-  }, [uploader, strategy, height, note])
+  }, [uploader, strategy, height, note, uppyLocale])
 
   const assets: AssetRecord[] = []
   const problems: { id: string; name: string; message: string }[] = []
