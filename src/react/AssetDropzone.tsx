@@ -68,7 +68,7 @@ export function AssetDropzone({
       options.onComplete?.(event)
     },
   })
-  const { items, status, percent, isDragActive, getRootProps, getInputProps, open } = uploader
+  const { items, status, percent, getRootProps, getInputProps, open } = uploader
   const chooser = useRef<HTMLButtonElement>(null)
   const list = useRef<HTMLUListElement>(null)
 
