@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { AssetRecord } from '../core/asset'
 import { formatBytes } from '../core/format'
 import type { UploadItem } from '../core/state'
-import type { UploadStrategy } from '../core/strategy'
+import type { MetaField, UploadStrategy } from '../core/strategy'
 import { AssetList } from './AssetList'
 import { type DropzoneLocale, englishLocale } from './locale'
 import { type UseUploaderOptions, useUploader } from './useUploader'
@@ -107,6 +107,8 @@ export function AssetDropzone({
               key={item.id}
               item={item}
               locale={locale}
+              metaFields={strategy.metaFields ?? []}
+              onMetaChange={(meta) => uploader.uploader.setMeta(item.id, meta)}
               file={uploader.uploader.getFile(item.id)}
               onRemove={() => removeAndRefocus(item.id)}
               onCancel={() => uploader.cancel(item.id)}
@@ -130,6 +132,8 @@ export function AssetDropzone({
 
 interface FileRowProps {
   readonly item: UploadItem
+  readonly metaFields: readonly MetaField[]
+  readonly onMetaChange: (meta: Readonly<Record<string, string | readonly string[]>>) => void
   readonly file: Blob | undefined
   readonly locale: DropzoneLocale
   readonly onRemove: () => void
@@ -137,7 +141,16 @@ interface FileRowProps {
   readonly onRetry: () => void
 }
 
-function FileRow({ item, file, locale, onRemove, onCancel, onRetry }: FileRowProps) {
+function FileRow({
+  item,
+  file,
+  locale,
+  metaFields,
+  onMetaChange,
+  onRemove,
+  onCancel,
+  onRetry,
+}: FileRowProps) {
   const reason =
     item.status === 'rejected'
       ? item.issues.map((issue) => issue.message).join('; ')
@@ -160,6 +173,29 @@ function FileRow({ item, file, locale, onRemove, onCancel, onRetry }: FileRowPro
         <ProgressBar label={locale.progressOf(item.name)} value={percent} />
       )}
       {reason && <p className="assetdrop-reason">{reason}</p>}
+      {(item.status === 'queued' || item.status === 'failed') && metaFields.length > 0 && (
+        <fieldset className="assetdrop-meta">
+          <legend className="assetdrop-visually-hidden">{locale.detailsOf(item.name)}</legend>
+          {metaFields.map((field) => {
+            const value = item.meta?.[field.id]
+            return (
+              <label key={field.id}>
+                {field.label}
+                <input
+                  type="text"
+                  required={field.required}
+                  aria-required={field.required}
+                  value={
+                    Array.isArray(value) ? value.join(', ') : ((value as string | undefined) ?? '')
+                  }
+                  // List fields keep the raw text while typed; the strategy splits it on commas when sending.
+                  onChange={(event) => onMetaChange({ [field.id]: event.currentTarget.value })}
+                />
+              </label>
+            )
+          })}
+        </fieldset>
+      )}
       <span className="assetdrop-actions">
         {item.status === 'failed' && (
           <button type="button" aria-label={locale.retry(item.name)} onClick={onRetry}>

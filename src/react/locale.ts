@@ -14,6 +14,8 @@ export interface DropzoneLocale {
   readonly files: string
   /** Each status, as shown next to a file. */
   readonly status: Readonly<Record<FileStatus, string>>
+  /** The accessible name of a file's metadata fields. */
+  readonly detailsOf: (name: string) => string
   /** The accessible name of a file's progress bar. */
   readonly progressOf: (name: string) => string
   /** The accessible name of the total progress bar. */
@@ -47,6 +49,7 @@ export const englishLocale: DropzoneLocale = {
     failed: 'Failed',
     cancelled: 'Cancelled',
   },
+  detailsOf: (name) => `Details of ${name}`,
   progressOf: (name) => `Upload progress of ${name}`,
   totalProgress: 'Total upload progress',
   remove: (name) => `Remove ${name}`,

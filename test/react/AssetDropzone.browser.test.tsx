@@ -1,11 +1,13 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
+import type { AssetRecord } from '../../src/core/asset'
 import { partnerAssets } from '../../src/presets/partnerAssets'
+import { projectAssets } from '../../src/presets/projectAssets'
 import { AssetDropzone } from '../../src/react/AssetDropzone'
 import { image } from '../presets/fixtures'
 import { demoCredentials } from '../server/demo'
-import { pdfFile, referenceUrl, requestsLabelled, uniqueName } from '../support'
+import { appPresign, pdfFile, referenceUrl, requestsLabelled, uniqueName } from '../support'
 import '../../src/styles.css'
 
 afterEach(cleanup)
@@ -118,5 +120,33 @@ describe('<AssetDropzone>', () => {
     token = demoCredentials.partnerToken
     await userEvent.click(screen.getByRole('button', { name: `Retry ${file.name}` }))
     await waitFor(() => expect(within(row(file.name)).getByText('Uploaded')).toBeTruthy())
+  })
+
+  it('lets the end user edit the metadata a strategy takes, before upload', async () => {
+    const records: AssetRecord[] = []
+    const preset = projectAssets({
+      projectId: demoCredentials.projectId,
+      apiKey: demoCredentials.projectApiKey,
+      apiBase: referenceUrl,
+      presign: appPresign,
+    })
+    render(<AssetDropzone strategy={preset} onAssetUploaded={({ asset }) => records.push(asset)} />)
+    const file = await image('jpg')
+    drop(dropArea(), [file])
+    const title = await within(await waitFor(() => row(file.name))).findByRole('textbox', {
+      name: 'Title',
+    })
+    expect((title as HTMLInputElement).value).toBe(file.name.replace(/\.jpg$/, ''))
+    await userEvent.clear(title)
+    await userEvent.type(title, 'Lighthouse')
+    await userEvent.type(
+      within(row(file.name)).getByRole('textbox', { name: 'Tags' }),
+      'coast, night',
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Upload 1 file' }))
+    await waitFor(() => expect(records).toHaveLength(1))
+    expect(records[0]?.response).toMatchObject({
+      asset: { title: 'Lighthouse', tags: ['coast', 'night'] },
+    })
   })
 })
