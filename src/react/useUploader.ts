@@ -15,7 +15,13 @@ import type { UploaderSnapshot } from '../core/state'
 import type { UploadStrategy } from '../core/strategy'
 
 /** Options of {@link useUploader}; read once when the widget mounts (change its `key` to start over), except the callbacks, which may change freely. */
-export type UseUploaderOptions = Omit<CreateUploaderOptions, 'strategy'>
+export interface UseUploaderOptions extends Omit<CreateUploaderOptions, 'strategy'> {
+  /**
+   * An uploader made with `createUploader`, to share one between widgets or drive it from
+   * outside. The hook then neither creates nor destroys one, and the callbacks here are not used.
+   */
+  readonly uploader?: Uploader
+}
 
 /** Props for the element files are dropped or pasted on. */
 export interface DropRootProps {
@@ -80,27 +86,31 @@ export function useUploader(
     latest.current = options
   })
 
-  const [uploader] = useState(() =>
-    createUploader({
-      ...options,
-      strategy,
-      onFilesAdded: (event) => latest.current.onFilesAdded?.(event),
-      onFileRejected: (event) => latest.current.onFileRejected?.(event),
-      onAssetUploaded: (event) => latest.current.onAssetUploaded?.(event),
-      onUploadError: (event) => latest.current.onUploadError?.(event),
-      onComplete: (event) => latest.current.onComplete?.(event),
-    }),
+  const [uploader] = useState(
+    () =>
+      options.uploader ??
+      createUploader({
+        ...options,
+        strategy,
+        onFilesAdded: (event) => latest.current.onFilesAdded?.(event),
+        onFileRejected: (event) => latest.current.onFileRejected?.(event),
+        onAssetUploaded: (event) => latest.current.onAssetUploaded?.(event),
+        onUploadError: (event) => latest.current.onUploadError?.(event),
+        onComplete: (event) => latest.current.onComplete?.(event),
+      }),
   )
+  const owned = options.uploader === undefined
 
   // StrictMode runs effects twice (set up, clean up, set up) on one mount; destroying in the
   // cleanup would leave the kept uploader dead. Destroy a tick later, unless set up again.
   const pendingDestroy = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(() => {
+    if (!owned) return
     clearTimeout(pendingDestroy.current)
     return () => {
       pendingDestroy.current = setTimeout(() => uploader.destroy(), 0)
     }
-  }, [uploader])
+  }, [uploader, owned])
 
   const snapshot = useSyncExternalStore(
     uploader.subscribe,

@@ -6,6 +6,7 @@ import preview from '../../.storybook/preview'
 import * as dropzone from '../../stories/AssetDropzone.stories'
 import * as uploader from '../../stories/AssetUploader.stories'
 import * as presets from '../../stories/Presets.stories'
+import * as states from '../../stories/States.stories'
 
 setProjectAnnotations(preview)
 afterEach(cleanup)
@@ -14,6 +15,7 @@ const stories = Object.entries({
   ...prefixed('AssetDropzone', composeStories(dropzone)),
   ...prefixed('Multipart form', composeStories(uploader)),
   ...prefixed('Presets', composeStories(presets)),
+  ...prefixed('States', composeStories(states)),
 })
 
 function prefixed<T extends object>(prefix: string, module: T): Record<string, T[keyof T]> {

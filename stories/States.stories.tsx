@@ -1,0 +1,118 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { useState } from 'react'
+import type { FileInfo } from '../src/core/asset'
+import type { Uploader } from '../src/core/createUploader'
+import { AssetDropError } from '../src/core/errors'
+import type { UploaderSnapshot } from '../src/core/state'
+import { partnerAssets } from '../src/presets/partnerAssets'
+import { AssetDropzone } from '../src/react/AssetDropzone'
+import '../src/styles.css'
+
+const file = (id: string, name: string, type: string, size: number): FileInfo => ({
+  id,
+  name,
+  type,
+  size,
+})
+
+/** One file in every state, side by side. */
+const snapshot: UploaderSnapshot = {
+  items: [
+    { ...file('s1', 'checking.pdf', 'application/pdf', 120_000), status: 'validating' },
+    { ...file('s2', 'ready.png', 'image/png', 48_000), status: 'queued' },
+    {
+      ...file('s3', 'renamed.png', 'image/png', 3_000),
+      status: 'rejected',
+      issues: [
+        {
+          code: 'content-mismatch',
+          message: 'The file is named as PNG but its content is PDF',
+          params: {},
+        },
+      ],
+    },
+    {
+      ...file('s4', 'halfway.jpg', 'image/jpeg', 2_000_000),
+      status: 'uploading',
+      bytesUploaded: 1_000_000,
+    },
+    {
+      ...file('s5', 'done.pdf', 'application/pdf', 80_000),
+      status: 'succeeded',
+      asset: {
+        id: 'a5',
+        name: 'done.pdf',
+        mimeType: 'application/pdf',
+        size: 80_000,
+        url: 'https://assets.example.com/done.pdf',
+        previews: {},
+        strategy: 'multipart-form',
+        fileId: 's5',
+        response: {},
+      },
+    },
+    {
+      ...file('s6', 'refused.pdf', 'application/pdf', 5_000),
+      status: 'failed',
+      error: new AssetDropError('unauthorized', {
+        status: 401,
+        serverMessage: 'Full authentication is required',
+      }),
+    },
+    { ...file('s7', 'stopped.csv', 'text/csv', 9_000), status: 'cancelled' },
+  ],
+  status: 'uploading',
+  bytesUploaded: 1_080_000,
+  bytesTotal: 2_080_000,
+}
+
+/** An uploader that only shows a fixed snapshot: its actions do nothing. */
+function frozenUploader(state: UploaderSnapshot): Uploader {
+  const nothing = async () => ({ assets: [], failed: [] })
+  return {
+    get uppy(): never {
+      throw new Error('The States story has no Uppy instance')
+    },
+    addFiles: async () => ({ added: [], rejected: [] }),
+    upload: nothing,
+    retry: nothing,
+    cancel: () => {},
+    remove: () => {},
+    reset: () => {},
+    setMeta: () => {},
+    getFile: () => undefined,
+    subscribe: () => () => {},
+    getSnapshot: () => state,
+    destroy: () => {},
+  }
+}
+
+/** `<AssetDropzone>` showing one file in each state. */
+function States() {
+  const [uploader] = useState(() => frozenUploader(snapshot))
+  const [strategy] = useState(() => partnerAssets({ token: 'unused' }))
+  return (
+    <div style={{ maxWidth: 640 }}>
+      <AssetDropzone strategy={strategy} uploader={uploader} />
+    </div>
+  )
+}
+
+const meta = {
+  title: 'Widgets/States',
+  component: States,
+  tags: ['autodocs'],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Every state a file can be in: validating, queued, rejected (with the reason), uploading (with progress), succeeded, failed (with the server’s message and a retry button) and cancelled.',
+      },
+    },
+  },
+} satisfies Meta<typeof States>
+
+export default meta
+
+/** validating, queued, rejected, uploading, succeeded, failed, cancelled. */
+export const EveryState: StoryObj<typeof meta> = {}
