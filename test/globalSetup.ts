@@ -5,6 +5,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The origin of the reference backends for this test run, on 127.0.0.1. */
     referenceUrl: string
+    /** The major version of React the project's component tests run against. */
+    reactMajor: string
   }
 }
 
