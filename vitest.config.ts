@@ -4,17 +4,19 @@ import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { chromiumLaunchOptions } from './scripts/chromium.mjs'
 
-/** Real Chromium, with the reference backends started around the run. */
-const inChromium = {
+/** A project in real Chromium, with the reference backends started around the run. */
+const inChromium = (name: string, reactMajor: string) => ({
+  // The project takes its name from its one browser instance.
+  provide: { reactMajor },
   globalSetup: ['test/globalSetup.ts'],
   browser: {
     enabled: true,
     headless: true,
     screenshotFailures: false,
     provider: playwright({ launchOptions: chromiumLaunchOptions }),
-    instances: [{ browser: 'chromium' as const }],
+    instances: [{ browser: 'chromium' as const, name }],
   },
-}
+})
 
 /** React 18, installed in test/react18 by `npm install` (the `prepare` script). */
 const react18 = (name: string) =>
@@ -48,12 +50,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: {
-          name: 'chromium',
-          include: ['test/**/*.browser.test.{ts,tsx}'],
-          provide: { reactMajor: '19' },
-          ...inChromium,
-        },
+        test: { include: ['test/**/*.browser.test.{ts,tsx}'], ...inChromium('chromium', '19') },
       },
       {
         // The component tests again, against React 18 (the peer range starts there).
@@ -67,10 +64,8 @@ export default defineConfig({
           ],
         },
         test: {
-          name: 'chromium-react18',
-          provide: { reactMajor: '18' },
           include: ['test/react/**/*.browser.test.tsx', 'test/dashboard/**/*.browser.test.tsx'],
-          ...inChromium,
+          ...inChromium('chromium-react18', '18'),
         },
       },
     ],
