@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { chromiumLaunchOptions } from './scripts/chromium.mjs'
+import { referenceBackends } from './test/server/vitePlugin.ts'
 
 /** A project in real Chromium, with the reference backends started around the run. */
 const inChromium = (name: string, reactMajor: string) => ({
@@ -50,6 +51,9 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The reference backends also answer on the test page's own origin, as in Storybook,
+        // so stories with relative URLs run their play functions here.
+        plugins: [referenceBackends()],
         test: { include: ['test/**/*.browser.test.{ts,tsx}'], ...inChromium('chromium', '19') },
       },
       {

@@ -1,5 +1,6 @@
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
+import { AssetUploader } from '../../src/dashboard/AssetUploader'
 import { partnerAssets } from '../../src/presets/partnerAssets'
 import { AssetDropzone } from '../../src/react/AssetDropzone'
 import { AssetList } from '../../src/react/AssetList'
@@ -10,6 +11,11 @@ describe('server rendering', () => {
     const html = renderToString(<AssetDropzone strategy={partnerAssets({ token: 't' })} />)
     expect(html).toContain('Choose files')
     expect(html).toContain('aria-label="File upload"')
+  })
+
+  it('renders <AssetUploader> (the Dashboard mounts in the browser only)', () => {
+    const html = renderToString(<AssetUploader strategy={partnerAssets({ token: 't' })} />)
+    expect(html).toContain('assetdrop-uploader')
   })
 
   it('renders <AssetList> with safe links', () => {

@@ -13,7 +13,12 @@ export function referenceBackends(): Plugin {
     async configureServer(server) {
       const faults = new FaultRegistry()
       const s3 = await startS3Store({ faults })
-      server.httpServer?.once('close', () => void s3.close())
+      // Vitest runs Vite without an HTTP server of its own, so close the store with Vite itself.
+      const close = server.close.bind(server)
+      server.close = async () => {
+        await s3.close()
+        return close()
+      }
       const backends = createReferenceBackends({ s3: () => s3, faults })
       server.middlewares.use((request, response, next) => {
         backends

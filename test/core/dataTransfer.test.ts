@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { filesFromDataTransfer } from '../../src/core/dataTransfer'
+
+// Browsers give folder entries only to real drops; these stand-ins follow the same API.
+function fileEntry(path: string, file: File) {
+  return {
+    isFile: true,
+    isDirectory: false,
+    fullPath: path,
+    file: (resolve: (file: File) => void) => resolve(file),
+  }
+}
+
+function directoryEntry(path: string, children: object[]) {
+  return {
+    isFile: false,
+    isDirectory: true,
+    fullPath: path,
+    createReader: () => {
+      // readEntries answers in batches, then with an empty one.
+      const batches = [children.slice(0, 2), children.slice(2), []]
+      return {
+        readEntries: (resolve: (entries: object[]) => void) => resolve(batches.shift() ?? []),
+      }
+    },
+  }
+}
+
+function dataTransferOf(items: { entry: object | null; file: File | null }[]): DataTransfer {
+  return {
+    items: items.map(({ entry, file }) => ({
+      kind: 'file',
+      webkitGetAsEntry: () => entry,
+      getAsFile: () => file,
+    })),
+    files: items.flatMap(({ file }) => (file ? [file] : [])),
+  } as unknown as DataTransfer
+}
+
+const file = (name: string) => new File(['x'], name)
+
+describe('filesFromDataTransfer', () => {
+  it('walks dropped folders, keeping each file’s path inside them', async () => {
+    const [a, b, c, d] = [file('a.png'), file('b.pdf'), file('c.csv'), file('loose.txt')]
+    const folder = directoryEntry('/photos', [
+      fileEntry('/photos/a.png', a),
+      directoryEntry('/photos/2026', [
+        fileEntry('/photos/2026/b.pdf', b),
+        fileEntry('/photos/2026/c.csv', c),
+      ]),
+    ])
+    const sources = await filesFromDataTransfer(
+      dataTransferOf([
+        { entry: folder, file: null },
+        { entry: fileEntry('/loose.txt', d), file: d },
+      ]),
+    )
+    expect(sources).toEqual([
+      { file: a, relativePath: 'photos/a.png' },
+      { file: b, relativePath: 'photos/2026/b.pdf' },
+      { file: c, relativePath: 'photos/2026/c.csv' },
+      d,
+    ])
+  })
+
+  it('takes plain files as they are', async () => {
+    const [a, b] = [file('a.png'), file('b.png')]
+    expect(
+      await filesFromDataTransfer(
+        dataTransferOf([
+          { entry: null, file: a },
+          { entry: null, file: b },
+        ]),
+      ),
+    ).toEqual([a, b])
+  })
+})
