@@ -68,7 +68,7 @@ export function AssetDropzone({
       options.onComplete?.(event)
     },
   })
-  const { items, status, percent, getRootProps, getInputProps, open } = uploader
+  const { items, status, percent, etaSeconds, getRootProps, getInputProps, open } = uploader
   const chooser = useRef<HTMLButtonElement>(null)
   const list = useRef<HTMLUListElement>(null)
 
@@ -118,7 +118,12 @@ export function AssetDropzone({
         </ul>
       )}
       {(status === 'uploading' || percent > 0) && (
-        <ProgressBar className="assetdrop-total" label={locale.totalProgress} value={percent} />
+        <ProgressBar
+          className="assetdrop-total"
+          label={locale.totalProgress}
+          value={percent}
+          valueText={locale.totalValue(percent, etaSeconds)}
+        />
       )}
       {!options.autoUpload && queued > 0 && (
         <button type="button" className="assetdrop-upload" onClick={() => void uploader.upload()}>
@@ -221,10 +226,12 @@ function FileRow({
 function ProgressBar({
   label,
   value,
+  valueText,
   className,
 }: {
   label: string
   value: number
+  valueText?: string
   className?: string
 }) {
   return (
@@ -235,6 +242,8 @@ function ProgressBar({
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={value}
+      aria-valuetext={valueText}
+      title={valueText}
     >
       <div className="assetdrop-progress-fill" style={{ width: `${value}%` }} />
     </div>

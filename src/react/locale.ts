@@ -20,6 +20,8 @@ export interface DropzoneLocale {
   readonly progressOf: (name: string) => string
   /** The accessible name of the total progress bar. */
   readonly totalProgress: string
+  /** The total progress in words, with the time left when it is known. */
+  readonly totalValue: (percent: number, secondsLeft: number | undefined) => string
   /** Buttons on a file, with its name for screen readers. */
   readonly remove: (name: string) => string
   readonly cancel: (name: string) => string
@@ -52,6 +54,10 @@ export const englishLocale: DropzoneLocale = {
   detailsOf: (name) => `Details of ${name}`,
   progressOf: (name) => `Upload progress of ${name}`,
   totalProgress: 'Total upload progress',
+  totalValue: (percent, secondsLeft) =>
+    secondsLeft === undefined
+      ? `${percent}%`
+      : `${percent}%, about ${secondsLeft < 60 ? `${secondsLeft} s` : `${Math.ceil(secondsLeft / 60)} min`} left`,
   remove: (name) => `Remove ${name}`,
   cancel: (name) => `Cancel ${name}`,
   retry: (name) => `Retry ${name}`,

@@ -5,12 +5,14 @@ import {
   type RefCallback,
   useCallback,
   useEffect,
+  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
 } from 'react'
 import { type CreateUploaderOptions, createUploader, type Uploader } from '../core/createUploader'
 import { filesFromDataTransfer } from '../core/dataTransfer'
+import { createEtaEstimator } from '../core/eta'
 import type { UploaderSnapshot } from '../core/state'
 import type { UploadStrategy } from '../core/strategy'
 
@@ -50,6 +52,8 @@ export interface UseUploaderResult extends UploaderSnapshot {
   readonly uploader: Uploader
   /** How much of the files on their way or done has been sent, from 0 to 100. */
   readonly percent: number
+  /** About how many seconds the files on their way need, once the speed is known. */
+  readonly etaSeconds: number | undefined
   /** Whether files are being dragged over the drop root. */
   readonly isDragActive: boolean
   /** Validates files and queues the valid ones. */
@@ -116,6 +120,15 @@ export function useUploader(
     uploader.subscribe,
     uploader.getSnapshot,
     uploader.getSnapshot,
+  )
+  const [eta] = useState(() => createEtaEstimator())
+  // One sample per snapshot, so other re-renders (such as drag state) do not skew the speed.
+  const etaSeconds = useMemo(
+    () =>
+      snapshot.status === 'uploading'
+        ? eta.update(Date.now(), snapshot.bytesUploaded, snapshot.bytesTotal)
+        : undefined,
+    [eta, snapshot],
   )
 
   const [isDragActive, setDragActive] = useState(false)
@@ -190,6 +203,7 @@ export function useUploader(
       snapshot.bytesTotal > 0
         ? Math.round((snapshot.bytesUploaded / snapshot.bytesTotal) * 100)
         : 0,
+    etaSeconds,
     isDragActive,
     addFiles: uploader.addFiles,
     upload: uploader.upload,
