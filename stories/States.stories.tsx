@@ -1,12 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import type { FileInfo } from '../src/core/asset'
-import type { Uploader } from '../src/core/createUploader'
 import { AssetDropError } from '../src/core/errors'
 import type { UploaderSnapshot } from '../src/core/state'
 import { partnerAssets } from '../src/presets/partnerAssets'
 import { AssetDropzone } from '../src/react/AssetDropzone'
 import '../src/styles.css'
+import { frozenUploader } from './frozenUploader'
 
 const file = (id: string, name: string, type: string, size: number): FileInfo => ({
   id,
@@ -64,27 +64,6 @@ const snapshot: UploaderSnapshot = {
   status: 'uploading',
   bytesUploaded: 1_080_000,
   bytesTotal: 2_080_000,
-}
-
-/** An uploader that only shows a fixed snapshot: its actions do nothing. */
-function frozenUploader(state: UploaderSnapshot): Uploader {
-  const nothing = async () => ({ assets: [], failed: [] })
-  return {
-    get uppy(): never {
-      throw new Error('The States story has no Uppy instance')
-    },
-    addFiles: async () => ({ added: [], rejected: [] }),
-    upload: nothing,
-    retry: nothing,
-    cancel: () => {},
-    remove: () => {},
-    reset: () => {},
-    setMeta: () => {},
-    getFile: () => undefined,
-    subscribe: () => () => {},
-    getSnapshot: () => state,
-    destroy: () => {},
-  }
 }
 
 /** `<AssetDropzone>` showing one file in each state. */

@@ -1,3 +1,4 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useState } from 'react'
 import type { AssetRecord } from '../core/asset'
 import { formatBytes } from '../core/format'
@@ -71,6 +72,14 @@ export function AssetDropzone({
   const { items, status, percent, etaSeconds, getRootProps, getInputProps, open } = uploader
   const chooser = useRef<HTMLButtonElement>(null)
   const list = useRef<HTMLUListElement>(null)
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 56,
+    overscan: 6,
+    getItemKey: (index) => items[index]?.id ?? index,
+  })
 
   const queued = items.filter((item) => item.status === 'queued').length
   const assets: AssetRecord[] = items.flatMap((item) =>
@@ -101,21 +110,42 @@ export function AssetDropzone({
         ))}
       </div>
       {items.length > 0 && (
-        <ul ref={list} className="assetdrop-files" aria-label={locale.files}>
-          {items.map((item) => (
-            <FileRow
-              key={item.id}
-              item={item}
-              locale={locale}
-              metaFields={strategy.metaFields ?? []}
-              onMetaChange={(meta) => uploader.uploader.setMeta(item.id, meta)}
-              file={uploader.uploader.getFile(item.id)}
-              onRemove={() => removeAndRefocus(item.id)}
-              onCancel={() => uploader.cancel(item.id)}
-              onRetry={() => void uploader.retry(item.id)}
-            />
-          ))}
-        </ul>
+        // Only the rows in view are rendered, so thousands of files stay smooth.
+        <div ref={scroller} className="assetdrop-scroll">
+          <ul
+            ref={list}
+            className="assetdrop-files"
+            aria-label={locale.files}
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {virtualizer.getVirtualItems().map((row) => {
+              const item = items[row.index] as UploadItem
+              return (
+                <li
+                  key={item.id}
+                  ref={virtualizer.measureElement}
+                  className="assetdrop-row"
+                  data-index={row.index}
+                  data-id={item.id}
+                  aria-setsize={items.length}
+                  aria-posinset={row.index + 1}
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
+                  <FileRow
+                    item={item}
+                    locale={locale}
+                    metaFields={strategy.metaFields ?? []}
+                    onMetaChange={(meta) => uploader.uploader.setMeta(item.id, meta)}
+                    file={uploader.uploader.getFile(item.id)}
+                    onRemove={() => removeAndRefocus(item.id)}
+                    onCancel={() => uploader.cancel(item.id)}
+                    onRetry={() => void uploader.retry(item.id)}
+                  />
+                </li>
+              )
+            })}
+          </ul>
+        </div>
       )}
       {(status === 'uploading' || percent > 0) && (
         <ProgressBar
@@ -169,7 +199,7 @@ function FileRow({
         ? 100
         : 0
   return (
-    <li className="assetdrop-file" data-id={item.id} data-status={item.status}>
+    <div className="assetdrop-file" data-status={item.status}>
       <Thumbnail file={file} type={item.type} />
       <span className="assetdrop-name">{item.name}</span>
       <span className="assetdrop-size">{formatBytes(item.size)}</span>
@@ -219,7 +249,7 @@ function FileRow({
           )
         )}
       </span>
-    </li>
+    </div>
   )
 }
 

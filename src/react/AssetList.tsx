@@ -14,7 +14,13 @@ export interface AssetListProps {
   readonly className?: string
 }
 
-/** Shows asset records: a preview for images, the name as a safe link, the size. */
+/** The extension of a name, upper-cased, for a file icon. */
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? name.slice(dot + 1, dot + 5).toUpperCase() : ''
+}
+
+/** Shows asset records: a preview for images, a file icon for the rest, the name as a safe link, the size. */
 export function AssetList({ assets, label = 'Uploaded assets', className }: AssetListProps) {
   if (assets.length === 0) return null
   return (
@@ -26,7 +32,13 @@ export function AssetList({ assets, label = 'Uploaded assets', className }: Asse
           : undefined
         return (
           <li key={asset.fileId} className="assetdrop-asset" data-access={asset.access}>
-            {preview && <img src={preview} alt="" width={48} height={48} loading="lazy" />}
+            {preview ? (
+              <img src={preview} alt="" width={48} height={48} loading="lazy" />
+            ) : (
+              <span className="assetdrop-file-icon" aria-hidden="true">
+                {extensionOf(asset.name) || 'FILE'}
+              </span>
+            )}
             {url ? (
               <a href={url} target="_blank" rel="noopener noreferrer">
                 {asset.name}

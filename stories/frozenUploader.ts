@@ -1,0 +1,23 @@
+import type { Uploader } from '../src/core/createUploader'
+import type { UploaderSnapshot } from '../src/core/state'
+
+/** An uploader that only shows a fixed snapshot: its actions do nothing. */
+export function frozenUploader(state: UploaderSnapshot): Uploader {
+  const nothing = async () => ({ assets: [], failed: [] })
+  return {
+    get uppy(): never {
+      throw new Error('The States story has no Uppy instance')
+    },
+    addFiles: async () => ({ added: [], rejected: [] }),
+    upload: nothing,
+    retry: nothing,
+    cancel: () => {},
+    remove: () => {},
+    reset: () => {},
+    setMeta: () => {},
+    getFile: () => undefined,
+    subscribe: () => () => {},
+    getSnapshot: () => state,
+    destroy: () => {},
+  }
+}

@@ -1,0 +1,35 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, expect, it } from 'vitest'
+import type { UploadItem } from '../../src/core/state'
+import { partnerAssets } from '../../src/presets/partnerAssets'
+import { AssetDropzone } from '../../src/react/AssetDropzone'
+import '../../src/styles.css'
+import { frozenUploader } from '../../stories/frozenUploader'
+
+afterEach(cleanup)
+
+it('renders only the rows in view of 10,000 files, and scrolls to the last', async () => {
+  const items: UploadItem[] = Array.from({ length: 10_000 }, (_, index) => ({
+    id: `f${index}`,
+    name: `file-${index + 1}.pdf`,
+    type: 'application/pdf',
+    size: 1000 + index,
+    status: 'queued',
+  }))
+  const uploader = frozenUploader({ items, status: 'idle', bytesUploaded: 0, bytesTotal: 0 })
+  render(<AssetDropzone strategy={partnerAssets({ token: 't' })} uploader={uploader} />)
+
+  const list = screen.getByRole('list', { name: 'Files' })
+  await waitFor(() => expect(within(list).getByText('file-1.pdf')).toBeTruthy())
+  const rows = within(list).getAllByRole('listitem')
+  expect(rows.length).toBeLessThan(40)
+  expect(rows[0]?.getAttribute('aria-setsize')).toBe('10000')
+
+  const scroller = list.parentElement as HTMLElement
+  scroller.scrollTop = scroller.scrollHeight
+  await waitFor(() => expect(within(list).getByText('file-10000.pdf')).toBeTruthy())
+  expect(
+    within(list).getByText('file-10000.pdf').closest('li')?.getAttribute('aria-posinset'),
+  ).toBe('10000')
+  expect(within(list).getAllByRole('listitem').length).toBeLessThan(40)
+})
