@@ -127,4 +127,35 @@ describe('<AssetUploader>', () => {
     )
     expect(await requestsLabelled(file.name)).toHaveLength(1)
   })
+
+  it('works by keyboard alone: Tab reaches the Dashboard’s picker, then its upload button', async () => {
+    render(<AssetUploader strategy={partnerStrategy()} />)
+    const browse = await screen.findByRole('button', { name: /browse files/i })
+    for (let step = 0; step < 10 && document.activeElement !== browse; step += 1)
+      await userEvent.tab()
+    expect(document.activeElement).toBe(browse)
+
+    const file = pngFile()
+    await userEvent.upload(dashboardInput(), file)
+    const upload = await screen.findByRole('button', { name: /upload 1 file/i })
+    for (let step = 0; step < 20 && document.activeElement !== upload; step += 1)
+      await userEvent.tab()
+    expect(document.activeElement).toBe(upload)
+    await userEvent.keyboard('{Enter}')
+    const assets = await screen.findByRole('list', { name: 'Uploaded assets' })
+    expect(await within(assets).findByRole('link', { name: file.name })).toBeTruthy()
+  })
+
+  it('shows the Dashboard in the language of an Uppy locale pack', async () => {
+    const german = {
+      strings: {
+        dropPasteFiles: 'Dateien hierher ziehen oder %{browseFiles}',
+        browseFiles: 'durchsuchen',
+      },
+      pluralize: (count: number) => (count === 1 ? 0 : 1),
+    }
+    render(<AssetUploader strategy={partnerStrategy()} uppyLocale={german} />)
+    expect(await screen.findByRole('button', { name: 'durchsuchen' })).toBeTruthy()
+    expect(screen.getByText(/Dateien hierher ziehen oder/)).toBeTruthy()
+  })
 })
