@@ -96,6 +96,8 @@ export function serverCodeOf(response: ServerResponse): string | undefined {
 export function serverMessageOf(response: ServerResponse): string | undefined {
   const fromJson = messageFromJson(response.json)
   if (fromJson) return clean(fromJson)
+  // JSON without a message field says nothing a person should read.
+  if (response.json !== undefined) return undefined
   const { text, contentType } = response
   const xmlMessage = /<Message>([^<]{1,2000})<\/Message>/.exec(text)?.[1]
   if (xmlMessage) return clean(xmlMessage)

@@ -161,19 +161,24 @@ export function presignedPut(options: PresignedPutOptions): UploadStrategy {
 }
 
 /** The default record of a presigned PUT: from the API's `public_url`, `url`, `key` and `id`. */
-export function presignedAssetRecord({ file, issued }: StoredUpload): AssetRecord {
+export function presignedAssetRecord({ file, issued, upload }: StoredUpload): AssetRecord {
   const answer = isRecord(issued.response) ? issued.response : {}
-  const publicUrl = answer.public_url ?? answer.publicUrl ?? answer.url
-  const storedAt = withoutQuery(issued.uploadUrl)
-  return toAssetRecord(
-    {
-      id: answer.id ?? answer.key ?? (typeof publicUrl === 'string' ? publicUrl : storedAt),
-      key: answer.key,
-      url: publicUrl,
-      access: answer.access === 'private' || answer.access === 'public' ? answer.access : undefined,
-    },
-    { strategy: 'presigned-put', file, response: issued.response },
-  )
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
+  const publicUrl = text(answer.public_url) ?? text(answer.publicUrl) ?? text(answer.url)
+  try {
+    return toAssetRecord(
+      {
+        id: text(answer.id) ?? text(answer.key) ?? publicUrl ?? withoutQuery(issued.uploadUrl),
+        key: answer.key,
+        url: publicUrl,
+        access:
+          answer.access === 'private' || answer.access === 'public' ? answer.access : undefined,
+      },
+      { strategy: 'presigned-put', file, response: issued.response },
+    )
+  } catch (cause) {
+    throw new AssetDropError('bad-response', { status: upload.status, cause })
+  }
 }
 
 const MiB = 1024 * 1024
