@@ -1,5 +1,6 @@
 import { AssetDropError } from './errors'
 import { errorFromResponse, parseJson, type ServerResponse, withoutQuery } from './http'
+import { redact, secretsOf } from './secrets'
 
 /** A JSON request an app's API answers, such as asking for an upload URL. */
 export interface JsonRequest {
@@ -14,7 +15,7 @@ export interface JsonRequest {
 
 /**
  * Sends a JSON request and returns the answer; a failure becomes an {@link AssetDropError} with
- * the server's code and message (never the URL or the headers).
+ * the server's code and message, with the request's credentials blanked out of it.
  */
 export async function requestJson(request: JsonRequest): Promise<ServerResponse> {
   let response: Response
@@ -41,6 +42,7 @@ export async function requestJson(request: JsonRequest): Promise<ServerResponse>
     json: parseJson(text),
     url: withoutQuery(response.url),
   }
-  if (!response.ok) throw errorFromResponse(answer)
+  if (!response.ok)
+    throw redact(errorFromResponse(answer), secretsOf(request.headers ?? {}, request.url))
   return answer
 }

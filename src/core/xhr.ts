@@ -3,6 +3,7 @@ import type { FileInfo } from './asset'
 import { AssetDropError, isAssetDropError } from './errors'
 import { failureBeforeSend, rememberFailureBeforeSend } from './failures'
 import { responseFromXhr } from './http'
+import { redact, secretsOf } from './secrets'
 import type { AssetBody, AssetMeta, AssetUppy, HeadersOption, UploadStrategy } from './strategy'
 import { fileInfo } from './uppyFile'
 
@@ -108,7 +109,7 @@ export function installXhrUpload(
       try {
         const headers = await resolveHeaders(options.headers, file)
         for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
-        secretsByRequest.set(xhr, secretsIn(headers))
+        secretsByRequest.set(xhr, secretsOf(headers))
       } catch (cause) {
         failBeforeSend(
           xhr,
@@ -119,7 +120,8 @@ export function installXhrUpload(
     shouldRetry: (xhr) => !failureBeforeSend(xhr) && isRetryableStatus(xhr.status),
     onAfterResponse(xhr) {
       if (xhr.status >= 200 && xhr.status < 300) return
-      throw redact(strategy.toError(responseFromXhr(xhr)), secretsByRequest.get(xhr))
+      const secrets = [...(secretsByRequest.get(xhr) ?? []), ...secretsOf({}, xhr.responseURL)]
+      throw redact(strategy.toError(responseFromXhr(xhr)), secrets)
     },
     async getResponseData(xhr) {
       const file = filesByRequest.get(xhr)
@@ -150,29 +152,4 @@ function single<T>(files: T | readonly T[]): T {
   const file = Array.isArray(files) ? files[0] : files
   if (file === undefined) throw new TypeError('assetdrop uploads one file per request')
   return file as T
-}
-
-/** `error` with any of `secrets` blanked out of the server's message. */
-function redact(error: AssetDropError, secrets: readonly string[] | undefined): AssetDropError {
-  const message = error.serverMessage
-  if (!message || !secrets?.some((secret) => message.includes(secret))) return error
-  const serverMessage = secrets.reduce(
-    (text, secret) => text.split(secret).join('[redacted]'),
-    message,
-  )
-  return new AssetDropError(error.code, {
-    status: error.status,
-    serverMessage,
-    params: error.params,
-    cause: error.cause,
-  })
-}
-
-/** Header values long enough to be credentials, whole and split on spaces (`Bearer <token>`). */
-function secretsIn(headers: Readonly<Record<string, string>>): string[] {
-  return Object.entries(headers)
-    .filter(([name]) => name.toLowerCase() !== 'content-type')
-    .map(([, value]) => value)
-    .flatMap((value) => [value, ...value.split(/\s+/)])
-    .filter((value) => value.length >= 8)
 }
