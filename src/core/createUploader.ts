@@ -450,6 +450,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       instance?.destroy()
       instance = undefined
       listeners.clear()
+      blobs.clear()
     },
   }
 }
