@@ -8,6 +8,7 @@ import {
   type RuleResult,
   typeAgreesWithName,
   type ValidationIssue,
+  type ValidationRule,
 } from '../constraints'
 import type { ValidationCode } from '../errors'
 import { type ErrorMessages, type MessageParams, messageFor } from '../messages'
@@ -84,27 +85,27 @@ export async function validateFiles(
     message: messageFor(code, params, messages),
     params,
   })
+  const limits = foldLimits(constraintSets)
   const keys = new Set(held.keys)
   const found = candidates.map((candidate) => {
     const info = infoOf(candidate)
-    const issues = cheapIssues(info, constraintSets, issue)
+    const issues = cheapIssues(info, limits, issue)
     const key = fileKey(candidate)
     if (keys.has(key)) issues.push(issue('duplicate'))
     else if (issues.length === 0) keys.add(key)
     return { candidate, info, key, issues }
   })
 
-  const toRead = found.filter((entry) => entry.issues.length === 0 && needsBytes(constraintSets))
+  const toRead = limits.needsBytes ? found.filter((entry) => entry.issues.length === 0) : []
   const heads = await readHeads(toRead.map((entry) => entry.candidate.file))
   await eachLimited(toRead, readConcurrency, async (entry, index) => {
     const head = heads[index] ?? new Uint8Array()
     entry.issues.push(
-      ...(await contentIssues(entry.candidate.file, head, entry.info, constraintSets, issue)),
+      ...(await contentIssues(entry.candidate.file, head, entry.info, limits, issue)),
     )
   })
 
-  const maxFiles = smallest(constraintSets.map((set) => set.maxFiles))
-  const maxTotalSize = smallest(constraintSets.map((set) => set.maxTotalSize))
+  const { maxFiles, maxTotalSize } = limits
   const accepted: (FileInfo & { key: string })[] = []
   const rejected: FileRejection[] = []
   let count = held.count
@@ -134,24 +135,66 @@ function infoOf({ id, file }: ValidationCandidate): FileInfo {
 
 type MakeIssue = (code: ValidationCode, params?: MessageParams) => ValidationIssue
 
-function cheapIssues(
-  file: FileInfo,
-  sets: readonly FileConstraints[],
-  issue: MakeIssue,
-): ValidationIssue[] {
-  const issues: ValidationIssue[] = []
-  const problem = nameProblem(file.name, smallest(sets.map((set) => set.maxNameLength)))
-  if (problem) issues.push(issue('name-invalid', { problem }))
-  for (const { allowedTypes } of sets) {
-    if (allowedTypes && !allowedTypes.some((pattern) => matchesType(file, pattern))) {
-      issues.push(
-        issue('file-type-not-allowed', { allowed: allowedTypes.join(', '), type: file.type }),
-      )
-      break
-    }
+/** The constraint sets folded into their tightest limits, once per run rather than per file. */
+interface Limits {
+  readonly maxNameLength: number | undefined
+  readonly maxFileSize: number | undefined
+  readonly minFileSize: number | undefined
+  readonly maxFiles: number | undefined
+  readonly maxTotalSize: number | undefined
+  /** Every set's list: a file must match one pattern of each. */
+  readonly allowedTypeLists: readonly (readonly string[])[]
+  readonly image: {
+    readonly minWidth: number | undefined
+    readonly minHeight: number | undefined
+    readonly maxWidth: number | undefined
+    readonly maxHeight: number | undefined
+    readonly maxPixels: number | undefined
   }
-  const maxSize = smallest(sets.map((set) => set.maxFileSize))
-  const minSize = largest(sets.map((set) => set.minFileSize))
+  readonly checkContent: boolean
+  readonly rules: readonly ValidationRule[]
+  /** Whether any check needs a file's bytes. */
+  readonly needsBytes: boolean
+}
+
+function foldLimits(sets: readonly FileConstraints[]): Limits {
+  const most = (pick: (set: FileConstraints) => number | undefined) => smallest(sets.map(pick))
+  const least = (pick: (set: FileConstraints) => number | undefined) => largest(sets.map(pick))
+  const image = {
+    minWidth: least((set) => set.image?.minWidth),
+    minHeight: least((set) => set.image?.minHeight),
+    maxWidth: most((set) => set.image?.maxWidth),
+    maxHeight: most((set) => set.image?.maxHeight),
+    maxPixels: most((set) => set.image?.maxPixels),
+  }
+  const checkContent = sets.every((set) => set.checkContent !== false)
+  const rules = sets.flatMap((set) => set.rules ?? [])
+  return {
+    maxNameLength: most((set) => set.maxNameLength),
+    maxFileSize: most((set) => set.maxFileSize),
+    minFileSize: least((set) => set.minFileSize),
+    maxFiles: most((set) => set.maxFiles),
+    maxTotalSize: most((set) => set.maxTotalSize),
+    allowedTypeLists: sets.flatMap((set) => (set.allowedTypes ? [set.allowedTypes] : [])),
+    image,
+    checkContent,
+    rules,
+    needsBytes:
+      checkContent || rules.length > 0 || Object.values(image).some((value) => value !== undefined),
+  }
+}
+
+function cheapIssues(file: FileInfo, limits: Limits, issue: MakeIssue): ValidationIssue[] {
+  const issues: ValidationIssue[] = []
+  const problem = nameProblem(file.name, limits.maxNameLength)
+  if (problem) issues.push(issue('name-invalid', { problem }))
+  const refusedBy = limits.allowedTypeLists.find(
+    (allowed) => !allowed.some((pattern) => matchesType(file, pattern)),
+  )
+  if (refusedBy) {
+    issues.push(issue('file-type-not-allowed', { allowed: refusedBy.join(', '), type: file.type }))
+  }
+  const { maxFileSize: maxSize, minFileSize: minSize } = limits
   if (maxSize !== undefined && file.size > maxSize)
     issues.push(issue('file-too-large', { maxSize, size: file.size }))
   if (minSize !== undefined && file.size < minSize)
@@ -159,26 +202,14 @@ function cheapIssues(
   return issues
 }
 
-/** Whether any check needs a file's bytes. */
-function needsBytes(sets: readonly FileConstraints[]): boolean {
-  return sets.some(
-    (set) =>
-      set.checkContent !== false ||
-      Object.keys(set.image ?? {}).length > 0 ||
-      (set.rules?.length ?? 0) > 0,
-  )
-}
-
 async function contentIssues(
   blob: Blob,
   firstBytes: Uint8Array,
   file: FileInfo,
-  sets: readonly FileConstraints[],
+  limits: Limits,
   issue: MakeIssue,
 ): Promise<ValidationIssue[]> {
-  const checkContent = sets.every((set) => set.checkContent !== false)
-  const image = sets.map((set) => set.image ?? {})
-  const rules = sets.flatMap((set) => set.rules ?? [])
+  const { checkContent, rules } = limits
   let head = firstBytes
   const isZip = head[0] === 0x50 && head[1] === 0x4b
   const format = detectFormat(
@@ -206,7 +237,7 @@ async function contentIssues(
   }
 
   const issues: ValidationIssue[] = []
-  if (dimensions) issues.push(...imageIssues(dimensions, image, issue))
+  if (dimensions) issues.push(...imageIssues(dimensions, limits.image, issue))
   if (issues.length > 0 || rules.length === 0) return issues
   const candidate: CandidateFile = {
     name: file.name,
@@ -241,14 +272,10 @@ function contentMismatch(file: FileInfo, format: ContentFormat): MessageParams |
 
 function imageIssues(
   { width, height }: { width: number; height: number },
-  sets: readonly NonNullable<FileConstraints['image']>[],
+  limits: Limits['image'],
   issue: MakeIssue,
 ): ValidationIssue[] {
-  const minWidth = largest(sets.map((set) => set.minWidth))
-  const minHeight = largest(sets.map((set) => set.minHeight))
-  const maxWidth = smallest(sets.map((set) => set.maxWidth))
-  const maxHeight = smallest(sets.map((set) => set.maxHeight))
-  const maxPixels = smallest(sets.map((set) => set.maxPixels))
+  const { minWidth, minHeight, maxWidth, maxHeight, maxPixels } = limits
   if (
     (minWidth !== undefined && width < minWidth) ||
     (minHeight !== undefined && height < minHeight)
