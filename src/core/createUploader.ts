@@ -10,7 +10,13 @@ import type { AssetDropError } from './errors'
 import { toUploadError } from './failures'
 import { withoutQuery } from './http'
 import type { ErrorMessages } from './messages'
-import { emptySnapshot, reduceUploader, type UploaderAction, type UploaderSnapshot } from './state'
+import {
+  emptySnapshot,
+  fileOf,
+  reduceUploader,
+  type UploaderAction,
+  type UploaderSnapshot,
+} from './state'
 import type { AssetBody, AssetMeta, AssetUppy, UploadStrategy } from './strategy'
 import { fileInfo } from './uppyFile'
 import { type ValidationCandidate, validateFiles } from './validation/validator'
@@ -171,7 +177,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     for (const item of snapshot.items) {
       if (!ids.has(item.id)) continue
       if (item.status === 'succeeded') assets.push(item.asset)
-      if (item.status === 'failed') failed.push({ file: fileOfItem(item), error: item.error })
+      if (item.status === 'failed') failed.push({ file: fileOf(item), error: item.error })
     }
     return { assets, failed }
   }
@@ -304,7 +310,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       const asset = { ...uploaded, fileId: id }
       dispatch({ type: 'succeeded', id, asset })
       const item = itemOf(id)
-      if (item) options.onAssetUploaded?.({ asset, file: fileOfItem(item) })
+      if (item) options.onAssetUploaded?.({ asset, file: fileOf(item) })
     }
     uppy.on('upload-success', (file, response) => {
       const id = ourId(file)
@@ -328,7 +334,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
             const typed = toUploadError(error, id)
             dispatch({ type: 'failed', id, error: typed })
             const item = itemOf(id)
-            if (item) options.onUploadError?.({ file: fileOfItem(item), error: typed })
+            if (item) options.onUploadError?.({ file: fileOf(item), error: typed })
           },
         )
       pending.add(finishing)
@@ -351,7 +357,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
         return
       }
       dispatch({ type: 'failed', id, error: typed })
-      options.onUploadError?.({ file: fileOfItem(item), error: typed })
+      options.onUploadError?.({ file: fileOf(item), error: typed })
     })
     uppy.on('upload-retry', (file) => {
       const id = ourId(file)
@@ -453,8 +459,4 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       blobs.clear()
     },
   }
-}
-
-function fileOfItem(item: FileInfo): FileInfo {
-  return { id: item.id, name: item.name, type: item.type, size: item.size }
 }

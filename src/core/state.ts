@@ -155,7 +155,8 @@ export function reduceUploader(state: UploaderSnapshot, action: UploaderAction):
   }
 }
 
-function fileOf(item: UploadItem): FileInfo {
+/** The file an item describes, without its status. */
+export function fileOf(item: UploadItem): FileInfo {
   return {
     id: item.id,
     name: item.name,

@@ -61,3 +61,11 @@ export type HeadersOption =
   | ((
       file: FileInfo,
     ) => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>)
+
+/** The headers an option gives for `file`. */
+export async function resolveHeaders(
+  headers: HeadersOption | undefined,
+  file: FileInfo,
+): Promise<Readonly<Record<string, string>>> {
+  return typeof headers === 'function' ? await headers(file) : (headers ?? {})
+}

@@ -4,7 +4,14 @@ import { AssetDropError, isAssetDropError } from './errors'
 import { failureBeforeSend, rememberFailureBeforeSend } from './failures'
 import { responseFromXhr } from './http'
 import { redact, secretsOf } from './secrets'
-import type { AssetBody, AssetMeta, AssetUppy, HeadersOption, UploadStrategy } from './strategy'
+import {
+  type AssetBody,
+  type AssetMeta,
+  type AssetUppy,
+  type HeadersOption,
+  resolveHeaders,
+  type UploadStrategy,
+} from './strategy'
 import { fileInfo } from './uppyFile'
 
 /** How an XHR-based strategy shapes its requests. */
@@ -23,14 +30,6 @@ export interface XhrRequestOptions {
   readonly headers?: HeadersOption | undefined
   /** How many files upload at once. */
   readonly concurrency?: number | undefined
-}
-
-/** The headers an option gives for `file`. */
-export async function resolveHeaders(
-  headers: HeadersOption | undefined,
-  file: FileInfo,
-): Promise<Readonly<Record<string, string>>> {
-  return typeof headers === 'function' ? await headers(file) : (headers ?? {})
 }
 
 /** Statuses worth sending again: no answer, 408, 429 and 5xx. Every other 4xx is final. */

@@ -42,19 +42,15 @@ export function projectAssets(options: ProjectAssetsOptions): ProjectAssetsStrat
     endpoint: `${trimBase(options.apiBase ?? '')}/api/v2/projects/${encodeURIComponent(options.projectId)}/assets`,
     headers: async () => ({ 'x-api-key': await credentialValue(options.apiKey) }),
   })
-  const keys = new Map<string, string>()
   const strategy = presignedPut({
     metaFields: registrar.metaFields,
-    async getUploadUrl(file) {
-      const upload = await options.presign(file)
-      keys.set(file.id, upload.key)
-      return upload
-    },
-    toAsset: ({ file }) =>
+    getUploadUrl: (file) => options.presign(file),
+    // `issued` is what `presign` returned, key included.
+    toAsset: ({ file, issued }) =>
       registrar.register(
-        { kind: 'storage-key', key: keys.get(file.id) ?? '', filename: file.name },
+        { kind: 'storage-key', key: (issued as ProjectUpload).key, filename: file.name },
         file,
       ),
   })
-  return { ...strategy, name: 'presigned-put', importUrl: registrar.importUrl }
+  return { ...strategy, importUrl: registrar.importUrl }
 }

@@ -2,8 +2,8 @@ import type { AssetRecord, FileInfo } from '../core/asset'
 import { commonAssetRecord } from '../core/commonRecord'
 import type { FileConstraints } from '../core/constraints'
 import { errorFromResponse, type ServerResponse } from '../core/http'
-import type { HeadersOption, UploadStrategy } from '../core/strategy'
-import { installXhrUpload, resolveHeaders } from '../core/xhr'
+import { type HeadersOption, resolveHeaders, type UploadStrategy } from '../core/strategy'
+import { installXhrUpload } from '../core/xhr'
 
 /** Options of {@link rawBody}. */
 export interface RawBodyOptions {

@@ -3,8 +3,7 @@ import { toAssetRecord } from '../core/asset'
 import { AssetDropError } from '../core/errors'
 import { isRecord, type ServerResponse } from '../core/http'
 import { requestJson } from '../core/requestJson'
-import type { HeadersOption, MetaField } from '../core/strategy'
-import { resolveHeaders } from '../core/xhr'
+import { type HeadersOption, type MetaField, resolveHeaders } from '../core/strategy'
 
 /** Where the asset's media is: a key in the app's storage, or a URL to import from. */
 export type AssetReference =
