@@ -60,8 +60,23 @@ const snapshot: UploaderSnapshot = {
       }),
     },
     { ...file('s7', 'stopped.csv', 'text/csv', 9_000), status: 'cancelled' },
+    {
+      ...file('s8', 'busy.png', 'image/png', 30_000),
+      status: 'retrying',
+      error: new AssetDropError('rate-limited', { status: 429, retryAfter: 600_000 }),
+      retryAt: Date.now() + 600_000,
+      retries: 1,
+    },
+    {
+      ...file('s9', 'offline.pdf', 'application/pdf', 12_000),
+      status: 'retrying',
+      error: new AssetDropError('network'),
+      retryAt: undefined,
+      retries: 0,
+    },
   ],
   status: 'uploading',
+  online: true,
   bytesUploaded: 1_080_000,
   bytesTotal: 2_080_000,
 }

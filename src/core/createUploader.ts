@@ -1,4 +1,4 @@
-import Uppy, { type UploadResult, type UppyFile } from '@uppy/core'
+import Uppy, { type UppyFile } from '@uppy/core'
 import type { AssetRecord, FileInfo } from './asset'
 import {
   effectiveType,
@@ -6,10 +6,11 @@ import {
   type FileRejection,
   loosenedLimits,
 } from './constraints'
-import type { AssetDropError } from './errors'
-import { toUploadError } from './failures'
+import { AssetDropError } from './errors'
+import { abortAttempt, toUploadError } from './failures'
 import { withoutQuery } from './http'
 import type { ErrorMessages } from './messages'
+import { isRetryable, type RetryPolicy, retryDelay, retryPolicyOf } from './retry'
 import {
   emptySnapshot,
   fileOf,
@@ -69,6 +70,13 @@ export interface CreateUploaderOptions {
    * @default false
    */
   readonly autoUpload?: boolean
+  /**
+   * How failed uploads are sent again and when a stalled one is given up; `false` sends each
+   * file once. Network failures, stalls, 408, 429 (after its `Retry-After`) and 5xx are retried;
+   * a 401 is retried once after the strategy's `refreshCredentials`; nothing else is.
+   * @default { retries: 3, delay: 1000, maxDelay: 30000, stallTimeout: 30000 }
+   */
+  readonly retry?: RetryPolicy | false
   /** Called with the files queued by one add. */
   readonly onFilesAdded?: (event: { files: readonly FileInfo[] }) => void
   /** Called for each file refused before upload, with its issues. */
@@ -77,7 +85,7 @@ export interface CreateUploaderOptions {
   readonly onAssetUploaded?: (event: { asset: AssetRecord; file: FileInfo }) => void
   /** Called for each file that failed to upload, with its typed error. */
   readonly onUploadError?: (event: UploadFailure) => void
-  /** Called when an upload run has finished, with everything it produced. */
+  /** Called when every upload under way has finished (retries included), with what they produced. */
   readonly onComplete?: (event: UploadOutcome) => void
 }
 
@@ -90,11 +98,17 @@ export interface Uploader {
    * queues the valid ones; the others are listed as rejected. No byte of a rejected file is sent.
    */
   addFiles(files: Iterable<FileSource>): Promise<AddFilesResult>
-  /** Uploads every queued file (and retries failed ones); resolves when all have finished. */
+  /**
+   * Uploads every queued file; resolves when each has succeeded or failed for good (retries
+   * included), with both lists. One file's failure never stops the others.
+   */
   upload(): Promise<UploadOutcome>
   /** Cancels one file's upload, or every unfinished file's when no id is given. */
   cancel(fileId?: string): void
-  /** Uploads one failed file again, or every failed file when no id is given. */
+  /**
+   * Uploads one failed file again (or one waiting to be retried, now), or every such file when
+   * no id is given; it starts with a fresh retry budget.
+   */
   retry(fileId?: string): Promise<UploadOutcome>
   /** Takes a file out of the list, cancelling its upload if it is on its way. */
   remove(fileId: string): void
@@ -114,6 +128,20 @@ export interface Uploader {
 
 let uploaderCount = 0
 
+/** What one file's attempts have used up, and its timers. */
+interface Attempts {
+  /** Retries the policy has spent on it. */
+  retries: number
+  /** Whether its expired upload URL was renewed. */
+  renewed: boolean
+  /** Whether it was sent again after a credentials refresh. */
+  reauthorized: boolean
+  /** The count of credential refreshes when its current attempt started. */
+  credentials: number
+  retryTimer?: ReturnType<typeof setTimeout> | undefined
+  stallTimer?: ReturnType<typeof setTimeout> | undefined
+}
+
 /**
  * Creates an uploader for one backend style. Every file, however it arrives (this API, or a drop,
  * paste or pick in Uppy's own UI), is validated before it reaches Uppy's upload queue. Nothing
@@ -129,6 +157,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     )
   }
   const constraintSets = [strategy.constraints, options.constraints ?? {}]
+  const policy = retryPolicyOf(options.retry)
   const prefix = `f${++uploaderCount}-`
   let nextId = 0
   const listeners = new Set<() => void>()
@@ -148,9 +177,15 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const validations = new Set<Promise<unknown>>()
   /** Files Uppy's own UI tried to add, gathered for one validation run. */
   let intercepted: ValidationCandidate[] | undefined
-  /** Files whose expired upload URL was already renewed once; renewals and finishing steps still running. */
-  const renewed = new Set<string>()
-  const pending = new Set<Promise<unknown>>()
+  /** What each file's attempts have used up, and its timers. */
+  const attempts = new Map<string, Attempts>()
+  /** Counts credential refreshes; the one running, shared by every file refused meanwhile. */
+  let credentials = 0
+  let refreshing: Promise<void> | undefined
+  /** Files started since the last time everything finished, for `onComplete`. */
+  let started = new Set<string>()
+  /** Calls waiting for every upload under way to finish. */
+  const idleWaiters: (() => void)[] = []
 
   const initialMeta = (file: FileInfo): FileInfo['meta'] => {
     const fields = strategy.metaFields?.filter((field) => field.initial) ?? []
@@ -159,19 +194,18 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   }
 
   const dispatch = (action: UploaderAction) => {
+    const previous = snapshot
     const next = reduceUploader(snapshot, action)
     if (next === snapshot) return
     snapshot = next
     for (const listener of [...listeners]) listener()
+    if (previous.status === 'uploading' && next.status !== 'uploading') finishedAll()
   }
 
   const itemOf = (id: string) => snapshot.items.find((item) => item.id === id)
   const ourId = (file: { id: string } | undefined) => (file ? idsByUppyId.get(file.id) : undefined)
 
-  const outcomeOf = (result: UploadResult<AssetMeta, AssetBody> | undefined): UploadOutcome => {
-    const ids = new Set(
-      [...(result?.successful ?? []), ...(result?.failed ?? [])].map((file) => ourId(file)),
-    )
+  const outcomeOf = (ids: ReadonlySet<string | undefined>): UploadOutcome => {
     const assets: AssetRecord[] = []
     const failed: UploadFailure[] = []
     for (const item of snapshot.items) {
@@ -181,6 +215,145 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     }
     return { assets, failed }
   }
+
+  /** Everything under way has finished: answer the waiting calls, then `onComplete`. */
+  const finishedAll = () => {
+    for (const resolve of idleWaiters.splice(0)) resolve()
+    const ids = started
+    started = new Set()
+    if (ids.size > 0) options.onComplete?.(outcomeOf(ids))
+  }
+
+  const whenIdle = () =>
+    snapshot.status === 'uploading'
+      ? new Promise<void>((resolve) => idleWaiters.push(resolve))
+      : Promise.resolve()
+
+  const attemptsOf = (id: string): Attempts => {
+    let entry = attempts.get(id)
+    if (!entry) {
+      entry = { retries: 0, renewed: false, reauthorized: false, credentials }
+      attempts.set(id, entry)
+    }
+    return entry
+  }
+
+  const stopTimers = (id: string) => {
+    const entry = attempts.get(id)
+    if (!entry) return
+    clearTimeout(entry.retryTimer)
+    clearTimeout(entry.stallTimer)
+    entry.retryTimer = undefined
+    entry.stallTimer = undefined
+  }
+
+  /** (Re)starts the stall timer of a file on its way: no progress for a while aborts the attempt. */
+  const watchStall = (id: string, uppyId: string) => {
+    if (policy.stallTimeout === 0) return
+    const entry = attemptsOf(id)
+    clearTimeout(entry.stallTimer)
+    entry.stallTimer = setTimeout(() => {
+      entry.stallTimer = undefined
+      if (itemOf(id)?.status !== 'uploading' || !instance) return
+      const seconds = Math.round(policy.stallTimeout / 1000)
+      const error = new AssetDropError('timeout', { fileId: id, params: { seconds } })
+      // No request to abort yet (the strategy is still preparing one): look again later.
+      if (!abortAttempt(instance, uppyId, error)) watchStall(id, uppyId)
+    }, policy.stallTimeout)
+  }
+
+  const isOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false
+
+  const fail = (id: string, error: AssetDropError) => {
+    stopTimers(id)
+    dispatch({ type: 'failed', id, error })
+    const item = itemOf(id)
+    if (item?.status === 'failed') options.onUploadError?.({ file: fileOf(item), error })
+  }
+
+  /** Sends a file waiting to be retried again now, or keeps it waiting while offline. */
+  const resume = (id: string) => {
+    const item = itemOf(id)
+    if (item?.status !== 'retrying') return
+    if (!isOnline()) {
+      dispatch({ ...item, type: 'retrying', id, retryAt: undefined })
+      return
+    }
+    const uppyId = uppyIdsById.get(id)
+    if (!instance || !uppyId || !instance.getFile(uppyId)) return fail(id, item.error)
+    // The file stays `retrying` until the attempt starts, so the run never looks finished between.
+    void instance.retryUpload(uppyId).catch(() => {})
+  }
+
+  const retryAfter = (id: string, error: AssetDropError, delay: number) => {
+    const entry = attemptsOf(id)
+    dispatch({
+      type: 'retrying',
+      id,
+      error,
+      retryAt: isOnline() ? Date.now() + delay : undefined,
+      retries: entry.retries,
+    })
+    if (!isOnline()) return
+    entry.retryTimer = setTimeout(() => {
+      entry.retryTimer = undefined
+      resume(id)
+    }, delay)
+  }
+
+  /** One refresh of the credentials for every file refused since the last one began. */
+  const refreshCredentials = (since: number): Promise<void> => {
+    if (since < credentials) return Promise.resolve()
+    refreshing ??= Promise.resolve()
+      .then(() => strategy.refreshCredentials?.())
+      .finally(() => {
+        credentials += 1
+        refreshing = undefined
+      })
+    return refreshing
+  }
+
+  /** An attempt failed: renew, refresh, wait for the connection, retry later, or fail for good. */
+  const attemptFailed = (id: string, error: AssetDropError) => {
+    // A file cancelled or removed meanwhile hears nothing more.
+    if (itemOf(id)?.status !== 'uploading') return
+    const entry = attemptsOf(id)
+    stopTimers(id)
+    if (error.code === 'url-expired' && !entry.renewed) {
+      // An upload URL that expired before or during the attempt is renewed once: the strategy
+      // asks for a fresh one when the upload starts again.
+      entry.renewed = true
+      return retryAfter(id, error, 0)
+    }
+    if (error.status === 401 && strategy.refreshCredentials && !entry.reauthorized) {
+      entry.reauthorized = true
+      dispatch({ type: 'retrying', id, error, retryAt: undefined, retries: entry.retries })
+      refreshCredentials(entry.credentials).then(
+        () => resume(id),
+        (cause: unknown) => {
+          if (itemOf(id)?.status === 'retrying') {
+            fail(id, new AssetDropError('unauthorized', { fileId: id, status: 401, cause }))
+          }
+        },
+      )
+      return
+    }
+    // Offline, a failed request costs no retry: the file waits for the connection.
+    if (isRetryable(error) && !isOnline()) return retryAfter(id, error, 0)
+    if (isRetryable(error) && entry.retries < policy.retries) {
+      entry.retries += 1
+      return retryAfter(id, error, retryDelay(policy, entry.retries, error))
+    }
+    fail(id, error)
+  }
+
+  const onOnline = () => {
+    dispatch({ type: 'connection', online: true })
+    for (const item of snapshot.items) {
+      if (item.status === 'retrying' && item.retryAt === undefined && !refreshing) resume(item.id)
+    }
+  }
+  const onOffline = () => dispatch({ type: 'connection', online: false })
 
   const validate = async (candidates: readonly ValidationCandidate[]): Promise<AddFilesResult> => {
     dispatch({
@@ -298,14 +471,27 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       }
     })
     uppy.on('upload-start', (files) => {
-      const ids = files.map(ourId).filter((id): id is string => id !== undefined)
+      const ids: string[] = []
+      for (const file of files) {
+        const id = ourId(file)
+        if (id === undefined) continue
+        ids.push(id)
+        started.add(id)
+        attemptsOf(id).credentials = credentials
+        watchStall(id, file.id)
+      }
       dispatch({ type: 'started', ids })
     })
     uppy.on('upload-progress', (file, progress) => {
       const id = ourId(file)
-      if (id) dispatch({ type: 'progressed', id, bytesUploaded: progress.bytesUploaded })
+      if (!id || !file) return
+      dispatch({ type: 'progressed', id, bytesUploaded: progress.bytesUploaded })
+      watchStall(id, file.id)
     })
     const succeed = (id: string, uploaded: AssetRecord) => {
+      if (itemOf(id)?.status !== 'uploading') return
+      stopTimers(id)
+      attempts.delete(id)
       // Strategies see Uppy's file; the record names the widget's.
       const asset = { ...uploaded, fileId: id }
       dispatch({ type: 'succeeded', id, asset })
@@ -317,6 +503,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       if (!id || !file) return
       const uploaded = response.body?.asset
       if (uploaded) return succeed(id, uploaded)
+      stopTimers(id)
       // Uploaders other than the XHR glue (such as aws-s3) report the storage's answer: map it.
       const text = JSON.stringify(response.body ?? {})
       const answer = {
@@ -326,52 +513,35 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
         json: response.body,
         url: withoutQuery(response.uploadURL ?? ''),
       }
-      const finishing = Promise.resolve()
+      void Promise.resolve()
         .then(() => strategy.toAsset(answer, fileInfo(file)))
         .then(
           (asset) => succeed(id, asset),
-          (error: unknown) => {
-            const typed = toUploadError(error, id)
-            dispatch({ type: 'failed', id, error: typed })
-            const item = itemOf(id)
-            if (item) options.onUploadError?.({ file: fileOf(item), error: typed })
-          },
+          (error: unknown) => attemptFailed(id, toUploadError(error, id)),
         )
-      pending.add(finishing)
-      void finishing.finally(() => pending.delete(finishing))
     })
     uppy.on('upload-error', (file, error) => {
       const id = ourId(file)
-      const item = id ? itemOf(id) : undefined
-      if (!id || item?.status !== 'uploading') return
-      const typed = toUploadError(error, id)
-      if (typed.code === 'url-expired' && !renewed.has(id) && file) {
-        // An upload URL that expired before or during the attempt is renewed once: the strategy
-        // asks for a fresh one when the upload starts again.
-        renewed.add(id)
-        const renewal = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
-          uppy.retryUpload(file.id),
-        )
-        pending.add(renewal)
-        void renewal.finally(() => pending.delete(renewal)).catch(() => {})
-        return
-      }
-      dispatch({ type: 'failed', id, error: typed })
-      options.onUploadError?.({ file: fileOf(item), error: typed })
+      if (id) attemptFailed(id, toUploadError(error, id))
     })
     uppy.on('upload-retry', (file) => {
       const id = ourId(file)
-      if (id) dispatch({ type: 'retrying', id })
+      if (id) dispatch({ type: 'requeued', id })
     })
     uppy.on('file-removed', (file) => {
       const id = ourId(file)
       if (!id) return
       idsByUppyId.delete(file.id)
       uppyIdsById.delete(id)
+      stopTimers(id)
       dispatch({ type: 'unqueued', id })
       if (!itemOf(id) || itemOf(id)?.status === 'cancelled') keys.delete(id)
     })
-    uppy.on('complete', (result) => options.onComplete?.(outcomeOf(result)))
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', onOnline)
+      window.addEventListener('offline', onOffline)
+      dispatch({ type: 'connection', online: isOnline() })
+    }
     strategy.install(uppy)
     return uppy
   }
@@ -385,6 +555,8 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     while (running.size > 0) await Promise.allSettled([...running])
   }
 
+  const idsOf = (files: readonly { id: string }[] | undefined) => (files ?? []).map(ourId)
+
   return {
     get uppy() {
       return getUppy()
@@ -394,9 +566,19 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     },
     async upload() {
       await settle(validations)
-      const result = await getUppy().upload()
-      await settle(pending)
-      return outcomeOf(result)
+      const uppy = getUppy()
+      const ids = new Set<string | undefined>(
+        snapshot.items
+          .filter(
+            (item) =>
+              item.status === 'queued' || item.status === 'uploading' || item.status === 'retrying',
+          )
+          .map((item) => item.id),
+      )
+      const result = await uppy.upload()
+      for (const id of [...idsOf(result?.successful), ...idsOf(result?.failed)]) ids.add(id)
+      await whenIdle()
+      return outcomeOf(ids)
     },
     cancel(fileId) {
       const ids = snapshot.items
@@ -405,23 +587,39 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
             (fileId === undefined || item.id === fileId) &&
             (item.status === 'queued' ||
               item.status === 'uploading' ||
+              item.status === 'retrying' ||
               item.status === 'validating'),
         )
         .map((item) => item.id)
+      for (const id of ids) stopTimers(id)
       dispatch({ type: 'cancelled', ids })
       for (const id of ids) {
         keys.delete(id)
+        attempts.delete(id)
         const uppyId = uppyIdsById.get(id)
         if (instance && uppyId && instance.getFile(uppyId)) instance.removeFile(uppyId)
       }
     },
     async retry(fileId) {
       const uppy = getUppy()
+      const ids = snapshot.items
+        .filter(
+          (item) =>
+            (fileId === undefined || item.id === fileId) &&
+            (item.status === 'failed' || item.status === 'retrying') &&
+            uppyIdsById.has(item.id),
+        )
+        .map((item) => item.id)
+      if (ids.length === 0) return { assets: [], failed: [] }
+      for (const id of ids) {
+        stopTimers(id)
+        attempts.delete(id)
+        dispatch({ type: 'requeued', id })
+      }
       const uppyId = fileId === undefined ? undefined : uppyIdsById.get(fileId)
-      if (fileId !== undefined && uppyId === undefined) return { assets: [], failed: [] }
-      const result = await (uppyId === undefined ? uppy.retryAll() : uppy.retryUpload(uppyId))
-      await settle(pending)
-      return outcomeOf(result)
+      await (uppyId === undefined ? uppy.retryAll() : uppy.retryUpload(uppyId))
+      await whenIdle()
+      return outcomeOf(new Set(ids))
     },
     setMeta(fileId, meta) {
       const uppyId = uppyIdsById.get(fileId)
@@ -432,13 +630,16 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     },
     getFile: (fileId) => blobs.get(fileId),
     reset() {
+      for (const id of attempts.keys()) stopTimers(id)
+      attempts.clear()
       dispatch({ type: 'reset' })
       if (instance) instance.cancelAll()
       keys.clear()
       blobs.clear()
-      renewed.clear()
     },
     remove(fileId) {
+      stopTimers(fileId)
+      attempts.delete(fileId)
       blobs.delete(fileId)
       dispatch({ type: 'removed', id: fileId })
       keys.delete(fileId)
@@ -453,6 +654,11 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     destroy() {
       if (destroyed) return
       destroyed = true
+      for (const id of attempts.keys()) stopTimers(id)
+      if (instance && typeof window !== 'undefined') {
+        window.removeEventListener('online', onOnline)
+        window.removeEventListener('offline', onOffline)
+      }
       instance?.destroy()
       instance = undefined
       listeners.clear()

@@ -44,6 +44,10 @@ export interface AssetDropErrorOptions {
   fileId?: string | undefined
   /** Values for the message template, such as `{ maxSize: 1000 }`. */
   params?: MessageParams | undefined
+  /** How long the server asked to wait before trying again, in milliseconds (`Retry-After`). */
+  retryAfter?: number | undefined
+  /** Whether the request may have reached the server although no answer came back. */
+  unconfirmed?: boolean | undefined
   /** The original failure. */
   cause?: unknown
 }
@@ -67,6 +71,14 @@ export class AssetDropError extends Error {
   readonly fileId: string | undefined
   /** The values the message was built from. */
   readonly params: MessageParams
+  /** How long the server asked to wait before trying again, in milliseconds (`Retry-After`). */
+  readonly retryAfter: number | undefined
+  /**
+   * Whether the request may have reached the server although no answer came back (the
+   * connection dropped after the whole body was sent): such a request is only sent again where
+   * repeating it cannot store the file twice.
+   */
+  readonly unconfirmed: boolean
 
   constructor(code: AssetDropErrorCode, options: AssetDropErrorOptions = {}) {
     const params = options.params ?? {}
@@ -80,17 +92,27 @@ export class AssetDropError extends Error {
     this.serverCode = options.serverCode
     this.fileId = options.fileId
     this.params = params
+    this.retryAfter = options.retryAfter
+    this.unconfirmed = options.unconfirmed ?? false
   }
 
   /** A copy of this error attached to one of the widget's files. */
   withFile(fileId: string): AssetDropError {
+    return this.with({ fileId })
+  }
+
+  /** A copy of this error with some of its options replaced. */
+  with(changes: AssetDropErrorOptions): AssetDropError {
     return new AssetDropError(this.code, {
       status: this.status,
       serverMessage: this.serverMessage,
       serverCode: this.serverCode,
       params: this.params,
       cause: this.cause,
-      fileId,
+      fileId: this.fileId,
+      retryAfter: this.retryAfter,
+      unconfirmed: this.unconfirmed,
+      ...changes,
     })
   }
 }

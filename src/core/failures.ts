@@ -9,6 +9,32 @@ export function rememberFailureBeforeSend(request: object, error: AssetDropError
   failuresBeforeSend.set(request, error)
 }
 
+/** Requests whose whole body was sent to a host where repeating them is not safe. */
+const unsafeRequestsSent = new WeakSet<object>()
+
+/**
+ * Remembers that all of `request`'s body was sent and that repeating it could store the file
+ * twice: if the connection then fails, the error is `unconfirmed` and not retried.
+ */
+export function rememberUnsafeBodySent(request: object): void {
+  unsafeRequestsSent.add(request)
+}
+
+/** Aborts the attempt in flight for an Uppy file, failing it with `error`; `false` if none is. */
+export type AttemptAborter = (uppyFileId: string, error: AssetDropError) => boolean
+
+const aborters = new WeakMap<object, AttemptAborter>()
+
+/** Registers how attempts of one Uppy instance's uploader are aborted (for stalls). */
+export function registerAttemptAborter(uppy: object, aborter: AttemptAborter): void {
+  aborters.set(uppy, aborter)
+}
+
+/** Aborts the attempt in flight for an Uppy file, if its uploader can; `false` if not. */
+export function abortAttempt(uppy: object, uppyFileId: string, error: AssetDropError): boolean {
+  return aborters.get(uppy)?.(uppyFileId, error) ?? false
+}
+
 /** The typed error for `request` stopped before sending, if it was. */
 export function failureBeforeSend(request: object): AssetDropError | undefined {
   return failuresBeforeSend.get(request)
@@ -35,7 +61,11 @@ export function toUploadError(error: unknown, fileId: string): AssetDropError {
   ) {
     return errorFromResponse(responseFromXhr(request)).withFile(fileId)
   }
-  return new AssetDropError('network', { fileId, cause: error })
+  return new AssetDropError('network', {
+    fileId,
+    cause: error,
+    unconfirmed: request !== undefined && unsafeRequestsSent.has(request),
+  })
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -12,7 +12,12 @@ export interface ServerResponse {
   readonly json: unknown
   /** The URL that answered, without its query string (which may hold a signature). */
   readonly url: string
+  /** The wait the server asked for before another try, in milliseconds (`Retry-After`). */
+  readonly retryAfter?: number | undefined
 }
+
+/** The longest answer read as JSON; a longer one is no answer assetdrop could use. */
+export const maxAnswerLength = 1024 * 1024
 
 /** The longest server message an error keeps; longer ones are cut. */
 const maxServerMessageLength = 300
@@ -23,14 +28,28 @@ export function responseFromXhr(xhr: XMLHttpRequest): ServerResponse {
   return {
     status: xhr.status,
     contentType: xhr.getResponseHeader('content-type') ?? '',
-    text,
-    json: parseJson(text),
+    text: text.length > maxAnswerLength ? text.slice(0, maxAnswerLength) : text,
+    json: text.length > maxAnswerLength ? undefined : parseJson(text),
     url: withoutQuery(xhr.responseURL),
+    retryAfter: parseRetryAfter(xhr.getResponseHeader('retry-after')),
   }
 }
 
-/** `text` parsed as JSON, or `undefined` when it is empty or not JSON. */
+/**
+ * A `Retry-After` value (seconds, or an HTTP date) in milliseconds from now; `undefined` when
+ * absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  const text = value.trim()
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const date = Date.parse(text)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/** `text` parsed as JSON, or `undefined` when it is empty, too long or not JSON. */
 export function parseJson(text: string): unknown {
+  if (text.length > maxAnswerLength) return undefined
   const trimmed = text.trim()
   if (trimmed === '' || !/^[[{"]/.test(trimmed)) return undefined
   try {
@@ -66,6 +85,7 @@ export function errorFromResponse(response: ServerResponse): AssetDropError {
       status: response.status,
       serverMessage,
       serverCode,
+      retryAfter: response.retryAfter,
     },
   )
 }

@@ -1,5 +1,12 @@
 import { AssetDropError } from './errors'
-import { errorFromResponse, parseJson, type ServerResponse, withoutQuery } from './http'
+import {
+  errorFromResponse,
+  maxAnswerLength,
+  parseJson,
+  parseRetryAfter,
+  type ServerResponse,
+  withoutQuery,
+} from './http'
 import { redact, secretsOf } from './secrets'
 
 /** A JSON request an app's API answers, such as asking for an upload URL. */
@@ -32,17 +39,40 @@ export async function requestJson(request: JsonRequest): Promise<ServerResponse>
     })
   } catch (cause) {
     const aborted = cause instanceof DOMException && cause.name === 'AbortError'
-    throw new AssetDropError(aborted ? 'aborted' : 'network', { cause })
+    // fetch can't tell whether the request reached the server before the connection failed.
+    throw new AssetDropError(aborted ? 'aborted' : 'network', { cause, unconfirmed: !aborted })
   }
-  const text = await response.text()
+  const text = await readText(response, maxAnswerLength + 1)
   const answer: ServerResponse = {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
     text,
     json: parseJson(text),
     url: withoutQuery(response.url),
+    retryAfter: parseRetryAfter(response.headers.get('retry-after')),
   }
   if (!response.ok)
     throw redact(errorFromResponse(answer), secretsOf(request.headers ?? {}, request.url))
   return answer
+}
+
+/** The body as text, reading no more than `limit` characters' worth of bytes of a huge answer. */
+async function readText(response: Response, limit: number): Promise<string> {
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return text + decoder.decode()
+      text += decoder.decode(value, { stream: true })
+      if (text.length >= limit) {
+        void reader.cancel().catch(() => {})
+        return text
+      }
+    }
+  } catch (cause) {
+    throw new AssetDropError('network', { status: response.status, cause })
+  }
 }

@@ -1,4 +1,4 @@
-import { AssetDropError } from './errors'
+import type { AssetDropError } from './errors'
 
 /** The shortest value treated as a credential; shorter ones are too common to blank out. */
 const minimumLength = 8
@@ -29,12 +29,5 @@ export function redact(error: AssetDropError, secrets: readonly string[]): Asset
     (text, secret) => text.split(secret).join('[redacted]'),
     message,
   )
-  return new AssetDropError(error.code, {
-    status: error.status,
-    serverMessage,
-    serverCode: error.serverCode,
-    params: error.params,
-    cause: error.cause,
-    fileId: error.fileId,
-  })
+  return error.with({ serverMessage })
 }

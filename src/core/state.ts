@@ -8,6 +8,7 @@ export type FileStatus =
   | 'queued'
   | 'rejected'
   | 'uploading'
+  | 'retrying'
   | 'succeeded'
   | 'failed'
   | 'cancelled'
@@ -19,6 +20,15 @@ export type UploadItem = FileInfo &
     | { readonly status: 'queued' }
     | { readonly status: 'rejected'; readonly issues: readonly ValidationIssue[] }
     | { readonly status: 'uploading'; readonly bytesUploaded: number }
+    | {
+        readonly status: 'retrying'
+        /** Why the last attempt failed. */
+        readonly error: AssetDropError
+        /** When the next attempt starts (ms since the epoch); `undefined` while offline. */
+        readonly retryAt: number | undefined
+        /** How many retries this file has had, this one included. */
+        readonly retries: number
+      }
     | { readonly status: 'succeeded'; readonly asset: AssetRecord }
     | { readonly status: 'failed'; readonly error: AssetDropError }
     | { readonly status: 'cancelled' }
@@ -28,8 +38,13 @@ export type UploadItem = FileInfo &
 export interface UploaderSnapshot {
   /** The files, in the order they were added. */
   readonly items: readonly UploadItem[]
-  /** `validating` while files are being checked, `uploading` while any is on its way, else `idle`. */
+  /**
+   * `validating` while files are being checked, `uploading` while any is on its way (or waiting
+   * to be retried), else `idle`.
+   */
   readonly status: 'idle' | 'validating' | 'uploading'
+  /** Whether the browser is online; uploads wait while it is not. */
+  readonly online: boolean
   /** Bytes sent so far of the files uploading or uploaded. */
   readonly bytesUploaded: number
   /** Bytes to send in all of the files uploading or uploaded. */
@@ -51,7 +66,15 @@ export type UploaderAction =
   | { readonly type: 'progressed'; readonly id: string; readonly bytesUploaded: number }
   | { readonly type: 'succeeded'; readonly id: string; readonly asset: AssetRecord }
   | { readonly type: 'failed'; readonly id: string; readonly error: AssetDropError }
-  | { readonly type: 'retrying'; readonly id: string }
+  | {
+      readonly type: 'retrying'
+      readonly id: string
+      readonly error: AssetDropError
+      readonly retryAt: number | undefined
+      readonly retries: number
+    }
+  | { readonly type: 'requeued'; readonly id: string }
+  | { readonly type: 'connection'; readonly online: boolean }
   | { readonly type: 'cancelled'; readonly ids: readonly string[] }
   | { readonly type: 'unqueued'; readonly id: string }
   | { readonly type: 'removed'; readonly id: string }
@@ -66,6 +89,7 @@ export type UploaderAction =
 export const emptySnapshot: UploaderSnapshot = {
   items: [],
   status: 'idle',
+  online: true,
   bytesUploaded: 0,
   bytesTotal: 0,
 }
@@ -94,7 +118,7 @@ export function reduceUploader(state: UploaderSnapshot, action: UploaderAction):
     case 'started': {
       const ids = new Set(action.ids)
       return update(state, (item) =>
-        ids.has(item.id) && item.status === 'queued'
+        ids.has(item.id) && (item.status === 'queued' || item.status === 'retrying')
           ? { ...fileOf(item), status: 'uploading', bytesUploaded: 0 }
           : item,
       )
@@ -113,21 +137,39 @@ export function reduceUploader(state: UploaderSnapshot, action: UploaderAction):
       )
     case 'failed':
       return update(state, (item) =>
-        item.id === action.id && (item.status === 'uploading' || item.status === 'queued')
+        item.id === action.id &&
+        (item.status === 'uploading' || item.status === 'retrying' || item.status === 'queued')
           ? { ...fileOf(item), status: 'failed', error: action.error }
           : item,
       )
     case 'retrying':
       return update(state, (item) =>
+        item.id === action.id && (item.status === 'uploading' || item.status === 'retrying')
+          ? {
+              ...fileOf(item),
+              status: 'retrying',
+              error: action.error,
+              retryAt: action.retryAt,
+              retries: action.retries,
+            }
+          : item,
+      )
+    case 'requeued':
+      return update(state, (item) =>
         item.id === action.id && item.status === 'failed'
           ? { ...fileOf(item), status: 'queued' }
           : item,
       )
+    case 'connection':
+      return state.online === action.online ? state : { ...state, online: action.online }
     case 'cancelled': {
       const ids = new Set(action.ids)
       return update(state, (item) =>
         ids.has(item.id) &&
-        (item.status === 'uploading' || item.status === 'queued' || item.status === 'validating')
+        (item.status === 'uploading' ||
+          item.status === 'retrying' ||
+          item.status === 'queued' ||
+          item.status === 'validating')
           ? { ...fileOf(item), status: 'cancelled' }
           : item,
       )
@@ -135,7 +177,7 @@ export function reduceUploader(state: UploaderSnapshot, action: UploaderAction):
     case 'unqueued': {
       // A file taken out of Uppy by its own UI: cancelled if it was on its way, gone if it waited.
       const item = state.items.find((candidate) => candidate.id === action.id)
-      if (item?.status === 'uploading')
+      if (item?.status === 'uploading' || item?.status === 'retrying')
         return reduceUploader(state, { type: 'cancelled', ids: [item.id] })
       if (item?.status === 'queued' || item?.status === 'failed' || item?.status === 'validating') {
         return reduceUploader(state, { type: 'removed', id: item.id })
@@ -143,7 +185,7 @@ export function reduceUploader(state: UploaderSnapshot, action: UploaderAction):
       return state
     }
     case 'reset':
-      return state.items.length === 0 ? state : emptySnapshot
+      return state.items.length === 0 ? state : { ...emptySnapshot, online: state.online }
     case 'meta-changed':
       return update(state, (item) =>
         item.id === action.id ? { ...item, meta: { ...item.meta, ...action.meta } } : item,
@@ -189,6 +231,9 @@ function withItems(state: UploaderSnapshot, items: readonly UploadItem[]): Uploa
     if (item.status === 'uploading') {
       uploading = true
       bytesUploaded += item.bytesUploaded
+      bytesTotal += item.size
+    } else if (item.status === 'retrying') {
+      uploading = true
       bytesTotal += item.size
     } else if (item.status === 'succeeded') {
       bytesUploaded += item.size

@@ -39,6 +39,11 @@ export interface UploadStrategy {
   toAsset(response: ServerResponse, file: FileInfo): AssetRecord | Promise<AssetRecord>
   /** The typed error for a failed answer. */
   toError(response: ServerResponse): AssetDropError
+  /**
+   * Gets new credentials after the server refused them (401). The uploader calls it once for
+   * all the files refused together, then sends each of them once more.
+   */
+  readonly refreshCredentials?: () => Promise<void>
 }
 
 /** A piece of per-file metadata the end user can edit before upload, such as a title. */

@@ -1,7 +1,11 @@
 import XHRUpload from '@uppy/xhr-upload'
 import type { FileInfo } from './asset'
 import { AssetDropError, isAssetDropError } from './errors'
-import { failureBeforeSend, rememberFailureBeforeSend } from './failures'
+import {
+  registerAttemptAborter,
+  rememberFailureBeforeSend,
+  rememberUnsafeBodySent,
+} from './failures'
 import { responseFromXhr } from './http'
 import { redact, secretsOf } from './secrets'
 import {
@@ -32,14 +36,13 @@ export interface XhrRequestOptions {
   readonly concurrency?: number | undefined
 }
 
-/** Statuses worth sending again: no answer, 408, 429 and 5xx. Every other 4xx is final. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 0 || status === 408 || status === 429 || status >= 500
-}
+/** Requests whose whole body was sent. */
+const xhrBodySent = new WeakSet<XMLHttpRequest>()
 
 /**
  * Installs `@uppy/xhr-upload` for `strategy`: per-request headers (async getters included),
- * retries only where repeating is safe, and the strategy's own mapping of answers to asset records
+ * attempts the uploader can abort when they stall, failures marked `unconfirmed` where a POST's
+ * body was sent but no answer came, and the strategy's own mapping of answers to asset records
  * and of failures to typed errors.
  */
 export function installXhrUpload(
@@ -72,6 +75,22 @@ export function installXhrUpload(
 
   /** Why choosing the endpoint failed, by Uppy file id, for the request to report. */
   const endpointFailures = new Map<string, AssetDropError>()
+  /** The request in flight, by Uppy file id. */
+  const inFlight = new Map<string, XMLHttpRequest>()
+  /** A PUT to one URL stores the same object however often it is sent; a POST may not. */
+  const replaySafe = options.method === 'PUT'
+
+  registerAttemptAborter(uppy, (uppyFileId, error) => {
+    const xhr = inFlight.get(uppyFileId)
+    if (!xhr) return false
+    inFlight.delete(uppyFileId)
+    const sent = !replaySafe && xhrBodySent.has(xhr)
+    rememberFailureBeforeSend(xhr, sent ? error.with({ unconfirmed: true }) : error)
+    xhr.abort()
+    // Uppy's request helper listens for errors, not aborts: fail the request as the network would.
+    xhr.dispatchEvent(new ProgressEvent('error'))
+    return true
+  })
 
   uppy.use(XHRUpload<AssetMeta, AssetBody>, {
     endpoint:
@@ -100,6 +119,14 @@ export function installXhrUpload(
       const uppyFile = single(files)
       const file = fileInfo(uppyFile)
       filesByRequest.set(xhr, file)
+      inFlight.set(uppyFile.id, xhr)
+      xhr.addEventListener('loadend', () => {
+        if (inFlight.get(uppyFile.id) === xhr) inFlight.delete(uppyFile.id)
+      })
+      xhr.upload.addEventListener('load', () => {
+        xhrBodySent.add(xhr)
+        if (!replaySafe) rememberUnsafeBodySent(xhr)
+      })
       const failure = endpointFailures.get(uppyFile.id)
       if (failure) {
         endpointFailures.delete(uppyFile.id)
@@ -116,7 +143,10 @@ export function installXhrUpload(
         )
       }
     },
-    shouldRetry: (xhr) => !failureBeforeSend(xhr) && isRetryableStatus(xhr.status),
+    // The uploader retries, with one policy for every strategy; Uppy's helper never does.
+    shouldRetry: () => false,
+    // Stalls are the uploader's to detect; Uppy's own timer only warns.
+    timeout: 0,
     onAfterResponse(xhr) {
       if (xhr.status >= 200 && xhr.status < 300) return
       const secrets = [...(secretsByRequest.get(xhr) ?? []), ...secretsOf({}, xhr.responseURL)]

@@ -69,7 +69,7 @@ export function AssetDropzone({
       options.onComplete?.(event)
     },
   })
-  const { items, status, percent, etaSeconds, getRootProps, getInputProps, open } = uploader
+  const { items, status, online, percent, etaSeconds, getRootProps, getInputProps, open } = uploader
   const chooser = useRef<HTMLButtonElement>(null)
   const list = useRef<HTMLUListElement>(null)
   const scroller = useRef<HTMLDivElement>(null)
@@ -147,6 +147,11 @@ export function AssetDropzone({
           </ul>
         </div>
       )}
+      {!online && (
+        <p className="assetdrop-offline" role="status">
+          {locale.offline}
+        </p>
+      )}
       {(status === 'uploading' || percent > 0) && (
         <ProgressBar
           className="assetdrop-total"
@@ -189,9 +194,10 @@ function FileRow({
   const reason =
     item.status === 'rejected'
       ? item.issues.map((issue) => issue.message).join('; ')
-      : item.status === 'failed'
+      : item.status === 'failed' || item.status === 'retrying'
         ? item.error.message
         : undefined
+  const secondsLeft = useSecondsUntil(item.status === 'retrying' ? item.retryAt : undefined)
   const percent =
     item.status === 'uploading'
       ? Math.round((item.bytesUploaded / Math.max(item.size, 1)) * 100)
@@ -203,7 +209,11 @@ function FileRow({
       <Thumbnail file={file} type={item.type} />
       <span className="assetdrop-name">{item.name}</span>
       <span className="assetdrop-size">{formatBytes(item.size)}</span>
-      <span className="assetdrop-state">{locale.status[item.status]}</span>
+      <span className="assetdrop-state">
+        {item.status === 'retrying'
+          ? locale.retryingIn(item.retryAt === undefined ? undefined : secondsLeft)
+          : locale.status[item.status]}
+      </span>
       {(item.status === 'uploading' || item.status === 'succeeded') && (
         <ProgressBar label={locale.progressOf(item.name)} value={percent} />
       )}
@@ -232,12 +242,12 @@ function FileRow({
         </fieldset>
       )}
       <span className="assetdrop-actions">
-        {item.status === 'failed' && (
+        {(item.status === 'failed' || item.status === 'retrying') && (
           <button type="button" aria-label={locale.retry(item.name)} onClick={onRetry}>
             ↻
           </button>
         )}
-        {item.status === 'uploading' ? (
+        {item.status === 'uploading' || item.status === 'retrying' ? (
           <button type="button" aria-label={locale.cancel(item.name)} onClick={onCancel}>
             ✕
           </button>
@@ -251,6 +261,22 @@ function FileRow({
       </span>
     </div>
   )
+}
+
+/** Whole seconds until `time` (ms since the epoch), counted down once a second; 0 once passed. */
+function useSecondsUntil(time: number | undefined): number {
+  const [seconds, setSeconds] = useState(() => secondsUntil(time))
+  useEffect(() => {
+    setSeconds(secondsUntil(time))
+    if (time === undefined) return
+    const timer = setInterval(() => setSeconds(secondsUntil(time)), 1000)
+    return () => clearInterval(timer)
+  }, [time])
+  return seconds
+}
+
+function secondsUntil(time: number | undefined): number {
+  return time === undefined ? 0 : Math.max(0, Math.ceil((time - Date.now()) / 1000))
 }
 
 function ProgressBar({

@@ -14,6 +14,10 @@ export interface DropzoneLocale {
   readonly files: string
   /** Each status, as shown next to a file. */
   readonly status: Readonly<Record<FileStatus, string>>
+  /** A file waiting to be retried: in how many seconds, or `undefined` until back online. */
+  readonly retryingIn: (seconds: number | undefined) => string
+  /** Shown while the browser is offline. */
+  readonly offline: string
   /** The accessible name of a file's metadata fields. */
   readonly detailsOf: (name: string) => string
   /** The accessible name of a file's progress bar. */
@@ -47,10 +51,16 @@ export const englishLocale: DropzoneLocale = {
     queued: 'Ready',
     rejected: 'Not allowed',
     uploading: 'Uploading',
+    retrying: 'Retrying',
     succeeded: 'Uploaded',
     failed: 'Failed',
     cancelled: 'Cancelled',
   },
+  retryingIn: (seconds) =>
+    seconds === undefined
+      ? 'Waiting for the connection'
+      : `Retrying in ${seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}`,
+  offline: 'You are offline. Uploads continue when the connection is back.',
   detailsOf: (name) => `Details of ${name}`,
   progressOf: (name) => `Upload progress of ${name}`,
   totalProgress: 'Total upload progress',

@@ -9,6 +9,7 @@ describe('createUploader', () => {
     expect(uploader.getSnapshot()).toEqual({
       items: [],
       status: 'idle',
+      online: true,
       bytesUploaded: 0,
       bytesTotal: 0,
     })

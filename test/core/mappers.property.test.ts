@@ -137,6 +137,8 @@ describe.each(Object.entries(mappers))('%s', (_, map) => {
         runs,
       )
     },
+    // 10,000 cases take a second or two alone, longer while the browser projects run.
+    30_000,
   )
 })
 
@@ -165,5 +167,5 @@ describe('errorFromResponse', () => {
       ),
       runs,
     )
-  })
+  }, 30_000)
 })

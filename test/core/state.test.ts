@@ -54,7 +54,7 @@ describe('reduceUploader', () => {
     )
     expect(failed.items[0]).toMatchObject({ status: 'failed', error })
     expect(failed.status).toBe('idle')
-    expect(reduceUploader(failed, { type: 'retrying', id: 'a' }).items[0]?.status).toBe('queued')
+    expect(reduceUploader(failed, { type: 'requeued', id: 'a' }).items[0]?.status).toBe('queued')
   })
 
   it('marks a file taken out of Uppy mid-upload as cancelled, and drops one that only waited', () => {

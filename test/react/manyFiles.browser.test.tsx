@@ -16,7 +16,13 @@ it('renders only the rows in view of 10,000 files, and scrolls to the last', asy
     size: 1000 + index,
     status: 'queued',
   }))
-  const uploader = frozenUploader({ items, status: 'idle', bytesUploaded: 0, bytesTotal: 0 })
+  const uploader = frozenUploader({
+    items,
+    status: 'idle',
+    online: true,
+    bytesUploaded: 0,
+    bytesTotal: 0,
+  })
   render(<AssetDropzone strategy={partnerAssets({ token: 't' })} uploader={uploader} />)
 
   const list = screen.getByRole('list', { name: 'Files' })
