@@ -6,7 +6,7 @@ import {
   type FileRejection,
   loosenedLimits,
 } from './constraints'
-import { AssetDropError } from './errors'
+import { AssetDropError, isOffline } from './errors'
 import { abortAttempt, toUploadError } from './failures'
 import { withoutQuery } from './http'
 import type { ErrorMessages } from './messages'
@@ -262,7 +262,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     }, policy.stallTimeout)
   }
 
-  const isOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false
+  const isOnline = () => !isOffline()
 
   const fail = (id: string, error: AssetDropError) => {
     stopTimers(id)

@@ -126,3 +126,8 @@ export function isAssetDropError(value: unknown): value is AssetDropError {
       typeof (value as { code?: unknown }).code === 'string')
   )
 }
+
+/** Whether the browser says it is offline (never outside a browser). */
+export function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false
+}

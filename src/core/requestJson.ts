@@ -1,4 +1,4 @@
-import { AssetDropError } from './errors'
+import { AssetDropError, isOffline } from './errors'
 import {
   errorFromResponse,
   maxAnswerLength,
@@ -18,6 +18,11 @@ export interface JsonRequest {
   /** The body, sent as JSON. */
   readonly body?: unknown
   readonly signal?: AbortSignal
+  /**
+   * Milliseconds to wait for the answer before giving up with `timeout`.
+   * @default 30000
+   */
+  readonly timeout?: number
 }
 
 /**
@@ -25,6 +30,8 @@ export interface JsonRequest {
  * the server's code and message, with the request's credentials blanked out of it.
  */
 export async function requestJson(request: JsonRequest): Promise<ServerResponse> {
+  // Offline, nothing can be sent: say so without trying (and without doubt about the effect).
+  if (isOffline()) throw new AssetDropError('network')
   let response: Response
   try {
     response = await fetch(request.url, {
@@ -35,12 +42,19 @@ export async function requestJson(request: JsonRequest): Promise<ServerResponse>
         ...request.headers,
       },
       ...(request.body !== undefined && { body: JSON.stringify(request.body) }),
-      ...(request.signal && { signal: request.signal }),
+      signal: AbortSignal.any([
+        AbortSignal.timeout(request.timeout ?? 30_000),
+        ...(request.signal ? [request.signal] : []),
+      ]),
     })
   } catch (cause) {
-    const aborted = cause instanceof DOMException && cause.name === 'AbortError'
-    // fetch can't tell whether the request reached the server before the connection failed.
-    throw new AssetDropError(aborted ? 'aborted' : 'network', { cause, unconfirmed: !aborted })
+    const name = cause instanceof DOMException ? cause.name : ''
+    if (name === 'AbortError') throw new AssetDropError('aborted', { cause })
+    // fetch can't tell whether the request reached the server before it failed.
+    throw new AssetDropError(name === 'TimeoutError' ? 'timeout' : 'network', {
+      cause,
+      unconfirmed: !isOffline(),
+    })
   }
   const text = await readText(response, maxAnswerLength + 1)
   const answer: ServerResponse = {

@@ -43,7 +43,7 @@ export interface UploadStrategy {
    * Gets new credentials after the server refused them (401). The uploader calls it once for
    * all the files refused together, then sends each of them once more.
    */
-  readonly refreshCredentials?: () => Promise<void>
+  readonly refreshCredentials?: () => void | Promise<void>
 }
 
 /** A piece of per-file metadata the end user can edit before upload, such as a title. */

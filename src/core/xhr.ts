@@ -1,6 +1,6 @@
 import XHRUpload from '@uppy/xhr-upload'
 import type { FileInfo } from './asset'
-import { AssetDropError, isAssetDropError } from './errors'
+import { AssetDropError, isAssetDropError, isOffline } from './errors'
 import {
   registerAttemptAborter,
   rememberFailureBeforeSend,
@@ -132,6 +132,8 @@ export function installXhrUpload(
         endpointFailures.delete(uppyFile.id)
         return failBeforeSend(xhr, failure)
       }
+      // Offline, the request is not sent at all; the uploader waits for the connection.
+      if (isOffline()) return failBeforeSend(xhr, new AssetDropError('network'))
       try {
         const headers = await resolveHeaders(options.headers, file)
         for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)

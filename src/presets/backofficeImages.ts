@@ -2,7 +2,7 @@ import { safeUrl } from '../core/asset'
 import { commonAssetRecord } from '../core/commonRecord'
 import type { UploadStrategy } from '../core/strategy'
 import { imageOnly, webImageTypes } from '../strategies/imageOnly'
-import { type Credential, credentialValue, trimBase } from './credentials'
+import { type Credential, credentialValue, refreshOf, trimBase } from './credentials'
 
 /** Options of {@link backofficeImages}. */
 export interface BackofficeImagesOptions {
@@ -43,6 +43,7 @@ export function backofficeImages(options: BackofficeImagesOptions): UploadStrate
       headers: async () => ({ 'x-api-key': await credentialValue(options.apiKey) }),
     }),
     constraints: backofficeLimits,
+    ...refreshOf(options.apiKey),
     toAsset: (response, file) => {
       const record = toRecord(response, file)
       const url = record.key && options.imageUrl ? safeUrl(options.imageUrl(record.key)) : undefined

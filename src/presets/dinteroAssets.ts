@@ -4,7 +4,7 @@ import { isRecord } from '../core/http'
 import { requestJson } from '../core/requestJson'
 import type { UploadStrategy } from '../core/strategy'
 import { presignedPut } from '../strategies/presignedPut'
-import { type Credential, credentialValue, trimBase } from './credentials'
+import { type Credential, credentialValue, refreshOf, trimBase } from './credentials'
 
 /** Options of {@link dinteroAssets}. */
 export interface DinteroAssetsOptions {
@@ -60,6 +60,7 @@ export function dinteroAssets(options: DinteroAssetsOptions): UploadStrategy {
   const endpoint = `${trimBase(options.apiBase ?? 'https://api.dintero.com')}/v1/accounts/${accountId}/management/assets`
   return presignedPut({
     constraints: dinteroLimits,
+    ...refreshOf(options.token),
     async getUploadUrl(file) {
       const { json, status } = await requestJson({
         url: endpoint,

@@ -1,6 +1,6 @@
 import type { UploadStrategy } from '../core/strategy'
 import { rawBody } from '../strategies/rawBody'
-import { type Credential, credentialValue, trimBase } from './credentials'
+import { type Credential, credentialValue, refreshOf, trimBase } from './credentials'
 
 /** Options of {@link indreamUploads}. */
 export interface IndreamUploadsOptions {
@@ -33,6 +33,7 @@ export function indreamUploads(options: IndreamUploadsOptions): UploadStrategy {
   return rawBody({
     endpoint: `${trimBase(options.apiBase ?? 'https://api.indream.ai')}/v1/uploads`,
     constraints: indreamLimits,
+    ...refreshOf(options.apiKey),
     headers: async () => ({
       'x-api-key': await credentialValue(options.apiKey),
       ...(projectId && { 'x-project-id': projectId }),

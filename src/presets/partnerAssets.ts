@@ -1,6 +1,6 @@
 import type { UploadStrategy } from '../core/strategy'
 import { multipartForm } from '../strategies/multipartForm'
-import { type Credential, credentialValue, trimBase } from './credentials'
+import { type Credential, credentialValue, refreshOf, trimBase } from './credentials'
 
 /** Options of {@link partnerAssets}. */
 export interface PartnerAssetsOptions {
@@ -27,5 +27,6 @@ export function partnerAssets(options: PartnerAssetsOptions): UploadStrategy {
   return multipartForm({
     endpoint: `${trimBase(options.apiBase ?? '')}/api/v1/partner/asset/upload/${access}`,
     headers: async () => ({ authorization: `Bearer ${await credentialValue(options.token)}` }),
+    ...refreshOf(options.token),
   })
 }

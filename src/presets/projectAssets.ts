@@ -2,7 +2,7 @@ import type { AssetRecord, FileInfo } from '../core/asset'
 import type { UploadStrategy } from '../core/strategy'
 import { type IssuedUpload, presignedPut } from '../strategies/presignedPut'
 import { type ReferenceMeta, registerByReference } from '../strategies/registerByReference'
-import { type Credential, credentialValue, trimBase } from './credentials'
+import { type Credential, credentialValue, refreshOf, trimBase } from './credentials'
 
 /** An upload URL from the app's own presign endpoint, with the storage key it writes. */
 export interface ProjectUpload extends IssuedUpload {
@@ -44,6 +44,7 @@ export function projectAssets(options: ProjectAssetsOptions): ProjectAssetsStrat
   })
   const strategy = presignedPut({
     metaFields: registrar.metaFields,
+    ...refreshOf(options.apiKey),
     getUploadUrl: (file) => options.presign(file),
     // `issued` is what `presign` returned, key included.
     toAsset: ({ file, issued }) =>

@@ -30,6 +30,12 @@ export interface ImageOnlyOptions {
   /** Request headers (such as an API key), or a (possibly async) function asked before every request. */
   readonly headers?: HeadersOption
   /**
+   * Gets new credentials after the server refused them (401), such as renewing a token that
+   * `headers` then returns. Called once for all the files refused together; each is then sent
+   * once more.
+   */
+  readonly refreshCredentials?: () => void | Promise<void>
+  /**
    * Limits the backend enforces. Images are checked by content, and by default only JPEG, PNG,
    * GIF and WebP are accepted.
    * @default { allowedTypes: webImageTypes }
@@ -66,6 +72,7 @@ export function imageOnly(options: ImageOnlyOptions): UploadStrategy {
     },
     toAsset: options.toAsset ?? commonAssetRecord('image-only'),
     toError: errorFromResponse,
+    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
   }
   return strategy
 }

@@ -23,6 +23,12 @@ export interface MultipartFormOptions {
   readonly fields?: Readonly<Record<string, string | ((file: FileInfo) => string)>>
   /** Request headers, or a (possibly async) function asked before every request, e.g. for a token. */
   readonly headers?: HeadersOption
+  /**
+   * Gets new credentials after the server refused them (401), such as renewing a token that
+   * `headers` then returns. Called once for all the files refused together; each is then sent
+   * once more.
+   */
+  readonly refreshCredentials?: () => void | Promise<void>
   /** Limits the backend enforces, checked in the browser before upload. */
   readonly constraints?: FileConstraints
   /**
@@ -62,6 +68,7 @@ export function multipartForm(options: MultipartFormOptions): UploadStrategy {
     },
     toAsset: options.toAsset ?? ((response, file) => companyAssetRecord(response, file)),
     toError: errorFromResponse,
+    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
   }
   return strategy
 }

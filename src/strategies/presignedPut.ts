@@ -83,6 +83,12 @@ export interface PresignedPutOptions {
    * @default a record from the answer's `public_url`, `url`, `key` and `id`
    */
   readonly toAsset?: (stored: StoredUpload) => AssetRecord | Promise<AssetRecord>
+  /**
+   * Gets new credentials after the server refused them (401), such as renewing a token that
+   * `headers` then returns. Called once for all the files refused together; each is then sent
+   * once more.
+   */
+  readonly refreshCredentials?: () => void | Promise<void>
   /** Limits the backend enforces, checked in the browser before upload. */
   readonly constraints?: FileConstraints
   /** Per-file metadata the end user edits before upload, for `toAsset` to send on. */
@@ -156,6 +162,7 @@ export function presignedPut(options: PresignedPutOptions): UploadStrategy {
       return (options.toAsset ?? presignedAssetRecord)({ file, issued: upload, upload: response })
     },
     toError: errorFromResponse,
+    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
   }
   return strategy
 }
@@ -219,6 +226,7 @@ function signedRequests(
       )
     },
     toError: errorFromResponse,
+    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
   }
   return strategy
 }

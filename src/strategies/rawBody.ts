@@ -21,6 +21,12 @@ export interface RawBodyOptions {
   readonly nameHeader?: string | false
   /** Request headers (such as an API key), or a (possibly async) function asked before every request. */
   readonly headers?: HeadersOption
+  /**
+   * Gets new credentials after the server refused them (401), such as renewing a token that
+   * `headers` then returns. Called once for all the files refused together; each is then sent
+   * once more.
+   */
+  readonly refreshCredentials?: () => void | Promise<void>
   /** Limits the backend enforces, checked in the browser before upload. */
   readonly constraints?: FileConstraints
   /**
@@ -58,6 +64,7 @@ export function rawBody(options: RawBodyOptions): UploadStrategy {
     },
     toAsset: options.toAsset ?? commonAssetRecord('raw-body'),
     toError: errorFromResponse,
+    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
   }
   return strategy
 }

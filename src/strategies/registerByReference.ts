@@ -20,6 +20,11 @@ export interface RegisterByReferenceOptions {
   /** Request headers (such as an API key), or a (possibly async) function asked before every request. */
   readonly headers?: HeadersOption
   /**
+   * Milliseconds to wait for the API's answer before failing with `timeout`.
+   * @default 30000
+   */
+  readonly timeout?: number
+  /**
    * The JSON body for a reference and its metadata.
    * @default `{ title, description, category, tags, external_id, media_type, s3: { s3_key, filename } }` or `url: { file_url, filename }`
    */
@@ -79,6 +84,7 @@ export function registerByReference(options: RegisterByReferenceOptions): Refere
         url: options.endpoint,
         headers: await resolveHeaders(options.headers, file),
         body: (options.body ?? referenceBody)(reference, file.meta ?? {}),
+        ...(options.timeout !== undefined && { timeout: options.timeout }),
       })
       return (options.toAsset ?? referencedAssetRecord)(response, file, reference)
     },

@@ -60,9 +60,28 @@ describe('partnerAssets (document 001, multipart form)', () => {
     expect(await storedBytes(assets[0]?.url ?? '', auth)).toEqual(await bytesOf(file))
   })
 
+  it('asks a token function for a new token after a 401, once, and sends the file again with it', async () => {
+    const png = await image('png')
+    const asked: boolean[] = []
+    let token = 'expired-token-value'
+    const strategy = preset({
+      token: ({ refresh }) => {
+        asked.push(refresh)
+        if (refresh) token = demoCredentials.partnerToken
+        return token
+      },
+    })
+    const { assets, failed } = await uploadAll(strategy, [png])
+    expect(failed).toEqual([])
+    expect(assets).toHaveLength(1)
+    expect(asked).toEqual([false, true, false])
+    expect(await requestsLabelled(png.name)).toHaveLength(2)
+  })
+
   it('reports a 401 as `unauthorized` and a 422 as `rejected`, each after one request', async () => {
     const png = await image('png')
-    const unauthorized = await uploadAll(preset({ token: async () => 'wrong-token-value' }), [png])
+    // A fixed token can't be renewed, so a refused one is final.
+    const unauthorized = await uploadAll(preset({ token: 'wrong-token-value' }), [png])
     expect(unauthorized.failed[0]?.error).toMatchObject({ code: 'unauthorized', status: 401 })
     expect(await requestsLabelled(png.name)).toHaveLength(1)
 

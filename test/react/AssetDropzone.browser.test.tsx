@@ -5,9 +5,17 @@ import type { AssetRecord } from '../../src/core/asset'
 import { partnerAssets } from '../../src/presets/partnerAssets'
 import { projectAssets } from '../../src/presets/projectAssets'
 import { AssetDropzone } from '../../src/react/AssetDropzone'
+import { multipartForm } from '../../src/strategies/multipartForm'
 import { image } from '../presets/fixtures'
 import { demoCredentials } from '../server/demo'
-import { appPresign, pdfFile, referenceUrl, requestsLabelled, uniqueName } from '../support'
+import {
+  addFault,
+  appPresign,
+  pdfFile,
+  referenceUrl,
+  requestsLabelled,
+  uniqueName,
+} from '../support'
 import '../../src/styles.css'
 
 afterEach(cleanup)
@@ -120,6 +128,59 @@ describe('<AssetDropzone>', () => {
     token = demoCredentials.partnerToken
     await userEvent.click(screen.getByRole('button', { name: `Retry ${file.name}` }))
     await waitFor(() => expect(within(row(file.name)).getByText('Uploaded')).toBeTruthy())
+  })
+
+  it('tells the end user when a refused upload will be tried again, counting down', async () => {
+    const file = await image('png')
+    await addFault({
+      match: { path: '/partner/asset/upload/', header: ['x-file', file.name] },
+      action: {
+        kind: 'respond',
+        status: 503,
+        body: '{"message":"down for a moment"}',
+        headers: { 'retry-after': '3' },
+      },
+    })
+    const tagged = multipartForm({
+      endpoint: `${referenceUrl}/api/v1/partner/asset/upload/public`,
+      headers: {
+        authorization: `Bearer ${demoCredentials.partnerToken}`,
+        'x-file': file.name,
+      },
+    })
+    render(<AssetDropzone strategy={tagged} autoUpload retry={{ delay: 50 }} />)
+    drop(dropArea(), [file])
+    await waitFor(() => expect(row(file.name).textContent).toMatch(/Retrying in [23] s/))
+    expect(row(file.name).textContent).toContain('down for a moment')
+    await waitFor(() => expect(row(file.name).textContent).toMatch(/Retrying in [12] s/), {
+      timeout: 2000,
+    })
+    await waitFor(() => expect(within(row(file.name)).getByText('Uploaded')).toBeTruthy(), {
+      timeout: 5000,
+    })
+  })
+
+  it('says when it is offline, and what waits for the connection', async () => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false })
+    try {
+      render(<AssetDropzone strategy={strategy()} autoUpload />)
+      window.dispatchEvent(new Event('offline'))
+      const file = await image('png')
+      drop(dropArea(), [file])
+      await waitFor(() =>
+        expect(within(row(file.name)).getByText('Waiting for the connection')).toBeTruthy(),
+      )
+      expect(screen.getByText(/You are offline/)).toBeTruthy()
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine
+      window.dispatchEvent(new Event('online'))
+    }
+    const name = screen.getByRole('list', { name: 'Files' }).textContent ?? ''
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Files' }).textContent).toContain('Uploaded'),
+    )
+    expect(name).not.toContain('Uploaded')
+    expect(screen.queryByText(/You are offline/)).toBeNull()
   })
 
   it('lets the end user edit the metadata a strategy takes, before upload', async () => {

@@ -20,11 +20,19 @@ export type FaultAction =
       readonly status: number
       readonly body?: string
       readonly contentType?: string
+      /** More headers, such as `Retry-After`. */
+      readonly headers?: Readonly<Record<string, string>>
     }
   | { readonly kind: 'html'; readonly status: number }
   | { readonly kind: 'empty'; readonly status: number }
   | { readonly kind: 'delay'; readonly ms: number }
   | { readonly kind: 'drop-mid-body' }
+  /** Reads the whole body, then cuts the connection without an answer. */
+  | { readonly kind: 'drop-after-body' }
+  /** Reads the first bytes of the body, then neither reads nor answers until the client gives up. */
+  | { readonly kind: 'stall' }
+  /** Answers `status` with a body of `bytes` bytes that is not JSON. */
+  | { readonly kind: 'large'; readonly status: number; readonly bytes: number }
   | { readonly kind: 'expire-upload-urls'; readonly seconds: number }
 
 /** A fault for the next `count` matching requests. */
@@ -63,9 +71,29 @@ export class FaultRegistry {
    * Applies the transport faults (respond, html, empty, delay, drop) that match `request`.
    * Returns `true` when the request has been answered or dropped.
    */
-  async apply(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
-    const action = this.take(request, ['respond', 'html', 'empty', 'delay', 'drop-mid-body'])
+  async apply(
+    request: IncomingMessage,
+    response: ServerResponse,
+    /** Headers every faulty answer carries, such as CORS ones. */
+    headers: Readonly<Record<string, string>> = {},
+  ): Promise<boolean> {
+    const action = this.take(request, [
+      'respond',
+      'html',
+      'empty',
+      'delay',
+      'drop-mid-body',
+      'drop-after-body',
+      'stall',
+      'large',
+    ])
     if (!action) return false
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
+    if (['respond', 'html', 'empty', 'large'].includes(action.kind)) {
+      // Take the whole body first, as servers do: answering early on a connection that then
+      // closes would reset it under a client still sending.
+      for await (const _ of request) void _
+    }
     switch (action.kind) {
       case 'delay':
         await sleep(action.ms)
@@ -73,6 +101,7 @@ export class FaultRegistry {
       case 'respond':
         response.writeHead(action.status, {
           'content-type': action.contentType ?? 'application/json',
+          ...action.headers,
         })
         response.end(action.body ?? '')
         return true
@@ -89,6 +118,18 @@ export class FaultRegistry {
       case 'drop-mid-body':
         await dropMidBody(request)
         return true
+      case 'drop-after-body':
+        for await (const _ of request) {
+        }
+        request.socket.destroy()
+        return true
+      case 'stall':
+        await stall(request)
+        return true
+      case 'large':
+        response.writeHead(action.status, { 'content-type': 'application/json' })
+        response.end(`{"id": "${'x'.repeat(Math.max(0, action.bytes - 10))}`)
+        return true
       default:
         return false
     }
@@ -99,6 +140,13 @@ export class FaultRegistry {
 async function dropMidBody(request: IncomingMessage): Promise<void> {
   await Promise.race([new Promise((resolve) => request.once('data', resolve)), sleep(200)])
   request.socket.destroy()
+}
+
+/** Takes the first bytes of the body, then stops reading until the client closes the connection. */
+async function stall(request: IncomingMessage): Promise<void> {
+  await Promise.race([new Promise((resolve) => request.once('data', resolve)), sleep(200)])
+  request.pause()
+  await new Promise((resolve) => request.socket.once('close', resolve))
 }
 
 function matches(match: FaultMatch, request: IncomingMessage): boolean {

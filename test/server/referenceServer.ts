@@ -82,6 +82,9 @@ export function createReferenceBackends(options: { s3: () => S3Store; faults: Fa
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const path = (request.url ?? '/').split('?')[0] ?? '/'
     if (path.startsWith('/__reference/')) {
+      // Read a body the control API does not use before answering: the connection closes after
+      // the answer, and a client still sending would see it reset.
+      if (path !== '/__reference/faults') for await (const _ of request) void _
       await control(request, response, path)
       return true
     }
@@ -126,6 +129,9 @@ export async function startReferenceServer(
   const s3 = await startS3Store({ faults, ...(ports.s3 !== undefined && { port: ports.s3 }) })
   const backends = createReferenceBackends({ s3: () => s3, faults })
   const server = createServer((request, response) => {
+    // One connection per request: Chrome silently sends a request again when a reused
+    // connection drops before the answer, which would hide the dropped-connection faults.
+    response.setHeader('connection', 'close')
     allowCors(request, response)
     if (request.method === 'OPTIONS') {
       response.writeHead(204).end()
@@ -170,6 +176,6 @@ function allowCors(request: IncomingMessage, response: ServerResponse): void {
     'access-control-allow-headers',
     request.headers['access-control-request-headers'] ?? 'authorization, content-type',
   )
-  response.setHeader('access-control-expose-headers', 'ETag, Content-Type, Location')
+  response.setHeader('access-control-expose-headers', 'ETag, Content-Type, Location, Retry-After')
   response.setHeader('access-control-max-age', '600')
 }

@@ -76,8 +76,20 @@ export async function startS3Store(options: {
   const handle = s3rver.callback()
   const parts = new PartLedger()
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    // One connection per request, as in the reference server (see there).
+    response.setHeader('connection', 'close')
+    const origin = request.headers.origin
     options.faults
-      .apply(request, response)
+      .apply(
+        request,
+        response,
+        origin
+          ? {
+              'access-control-allow-origin': origin,
+              'access-control-expose-headers': 'Retry-After',
+            }
+          : {},
+      )
       .then((answered) => {
         if (answered) return
         if (parts.answerListParts(request, response)) return
@@ -251,7 +263,7 @@ class PartLedger {
       'content-type': 'application/xml',
       ...(origin && {
         'access-control-allow-origin': origin,
-        'access-control-expose-headers': 'ETag',
+        'access-control-expose-headers': 'ETag, Retry-After',
       }),
     })
     response.end(xml)

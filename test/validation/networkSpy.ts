@@ -9,6 +9,8 @@ export interface SpiedRequest {
   readonly fileBytes: number
   /** The bytes of the whole body. */
   readonly bodyBytes: number
+  /** The request itself, when it was an XMLHttpRequest. */
+  readonly xhr?: XMLHttpRequest
 }
 
 /** Records every XMLHttpRequest and fetch the page sends until `stop()`. */
@@ -44,6 +46,7 @@ export function spyOnNetwork() {
       ...(targets.get(this) ?? { method: '?', url: '?' }),
       headers: headers.get(this) ?? {},
       ...describe(body),
+      xhr: this,
     })
     return send.call(this, body)
   }
