@@ -12,7 +12,7 @@ const csv = new TextEncoder().encode('name,amount\nÅse,12.50\nBo,3\n')
 const pdf = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj<<>>endobj\n')
 
 /** `count` small files, a third each PNG, CSV and PDF, all valid. */
-function makeFiles(count: number): File[] {
+export function makeFiles(count: number): File[] {
   return Array.from({ length: count }, (_, index) => {
     const kind = index % 3
     if (kind === 0)

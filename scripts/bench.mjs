@@ -1,9 +1,12 @@
 /**
- * Benchmarks in real Chromium: prints min / median / max over several runs, and how the time
- * grows with the number of files.
+ * Benchmarks in real Chromium against a loopback sink server: assetdrop next to plain Uppy and a
+ * plain pool of XMLHttpRequests, measured in the same run. Prints min / median / max over
+ * BENCH_RUNS runs (5) and the ratios.
  *
- *   npm run bench
+ *   npm run bench                 # every table
+ *   BENCH_ONLY=upload npm run bench   # one table: add, small, large, heap
  */
+import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import { chromium } from 'playwright'
 import { build } from 'vite'
@@ -11,16 +14,18 @@ import { chromiumLaunchOptions } from './chromium.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const runs = Number(process.env.BENCH_RUNS ?? 5)
-const counts = (process.env.BENCH_COUNTS ?? '1000,10000').split(',').map(Number)
+const only = process.env.BENCH_ONLY
+const MiB = 1024 * 1024
 
 const output = await build({
   configFile: false,
   logLevel: 'silent',
+  define: { 'process.env.NODE_ENV': '"production"' },
   build: {
     write: false,
     minify: true,
     lib: {
-      entry: resolve(root, 'bench/validation.ts'),
+      entry: resolve(root, 'bench/scale.ts'),
       formats: ['iife'],
       name: 'bench',
       fileName: 'bench',
@@ -29,46 +34,141 @@ const output = await build({
 })
 const code = (Array.isArray(output) ? output : [output])[0].output[0].code
 
-const browser = await chromium.launch(chromiumLaunchOptions)
-const version = browser.version()
+/** The sink: takes any upload whole and answers with a small asset record. */
+let served = 0
+const sink = createServer((request, response) => {
+  response.setHeader('access-control-allow-origin', '*')
+  response.setHeader('access-control-allow-headers', '*')
+  if (request.method === 'OPTIONS') return response.writeHead(204).end()
+  request.on('data', () => {})
+  request.on('end', () => {
+    served += 1
+    response.writeHead(200, { 'content-type': 'application/json' })
+    response.end(`{"id":"a${served}","url":"http://127.0.0.1/a${served}","size":1}`)
+  })
+})
+await new Promise((done) => sink.listen(0, '127.0.0.1', done))
+const sinkUrl = `http://127.0.0.1:${sink.address().port}/upload`
+
+const browser = await chromium.launch({
+  ...chromiumLaunchOptions,
+  args: [...(chromiumLaunchOptions.args ?? []), '--js-flags=--expose-gc'],
+})
+const stats = (times) => {
+  const sorted = [...times].sort((a, b) => a - b)
+  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1) }
+}
+const fmt = (value, unit = 'ms') => `${value.toFixed(value < 100 ? 1 : 0)} ${unit}`.padStart(11)
+const row = (cells, widths) =>
+  cells.map((cell, i) => String(cell).padStart(widths[i] ?? 11)).join(' ')
+
 try {
   const page = await browser.newPage()
   await page.setContent('<!doctype html><title>bench</title>')
   await page.addScriptTag({ content: code })
-  const stats = (times) => {
-    const sorted = [...times].sort((a, b) => a - b)
-    return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1) }
-  }
-  const ms = (value) => `${value.toFixed(1)} ms`.padStart(11)
+  const call = (fn, ...args) =>
+    page.evaluate(({ fn, args }) => window.bench[fn](...args), { fn, args })
+  console.log(`Chromium ${browser.version()}, Node ${process.version}, ${runs} runs per case`)
 
-  const cases = [
-    ['validateFiles (name, type, size, content and image checks)', 'validation'],
-    ['uploader.addFiles (validation, then Uppy addFiles)', 'uploaderAddFiles'],
-  ].filter(([, fn]) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === fn)
-  for (const [title, fn] of cases) {
-    console.log(`\n${title}, ${runs} runs, Chromium ${version}`)
+  if (!only || only === 'add') {
     console.log(
-      `${'files'.padStart(7)} ${'min'.padStart(11)} ${'median'.padStart(11)} ${'max'.padStart(11)} ${'per file'.padStart(11)}`,
+      '\n1. Adding files (validation with content checks) until listed in <AssetDropzone>',
     )
-    const medians = []
-    for (const count of counts) {
-      const times = await page.evaluate(({ fn, count, runs }) => window.bench[fn](count, runs), {
-        fn,
-        count,
-        runs,
-      })
-      const { min, median, max } = stats(times)
-      medians.push(median)
+    console.log(row(['files', 'who', 'min', 'median', 'max', 'Uppy / us'], [7, 22]))
+    for (const count of [1000, 10_000]) {
+      const ours = stats(await call('listInDropzone', count, runs))
+      const uppy = stats(await call('plainUppyAddFiles', count, runs))
       console.log(
-        `${String(count).padStart(7)} ${ms(min)} ${ms(median)} ${ms(max)} ${`${((median / count) * 1000).toFixed(1)} µs`.padStart(11)}`,
+        row([count, 'assetdrop', fmt(ours.min), fmt(ours.median), fmt(ours.max), ''], [7, 22]),
+      )
+      console.log(
+        row(
+          [
+            count,
+            'plain Uppy addFiles',
+            fmt(uppy.min),
+            fmt(uppy.median),
+            fmt(uppy.max),
+            `${(uppy.median / ours.median).toFixed(2)}×`,
+          ],
+          [7, 22],
+        ),
       )
     }
-    const [first, last] = [counts[0], counts.at(-1)]
-    const ratio = (medians.at(-1) / medians[0]).toFixed(2)
-    console.log(
-      `${last} / ${first} files, median ratio: ${ratio} (${(last / first).toFixed(2)} is linear)`,
-    )
+  }
+
+  /** Runs the three uploaders in turns, `runs` times each, and prints their table. */
+  const uploadTable = async (title, count, size) => {
+    console.log(`\n${title}`)
+    console.log(row(['who', 'min', 'median', 'max', 'vs raw XHR'], [22]))
+    const times = { uploadRawXhr: [], uploadAssetdrop: [], uploadPlainUppy: [] }
+    for (let run = 0; run < runs; run += 1) {
+      for (const fn of Object.keys(times)) times[fn].push(await call(fn, sinkUrl, count, size))
+    }
+    const raw = stats(times.uploadRawXhr).median
+    const names = {
+      uploadRawXhr: 'raw XHR pool of 6',
+      uploadAssetdrop: 'assetdrop',
+      uploadPlainUppy: 'plain Uppy',
+    }
+    for (const [fn, list] of Object.entries(times)) {
+      const { min, median, max } = stats(list)
+      console.log(
+        row([names[fn], fmt(min), fmt(median), fmt(max), `${(median / raw).toFixed(2)}×`], [22]),
+      )
+    }
+  }
+  if (!only || only === 'small')
+    await uploadTable('2. Uploading 3,000 files of 1 KiB at concurrency 6', 3000, 1024)
+  if (!only || only === 'large') {
+    await call('warmUp', 64 * MiB)
+    await uploadTable('3. Uploading one 256 MiB file', 1, 256 * MiB)
+  }
+
+  if (!only || only === 'heap') {
+    console.log('\n4. Peak JS heap while uploading one 1 GiB file (sampled every 20 ms)')
+    console.log(row(['who', 'min', 'median', 'max', 'vs raw XHR'], [22]))
+    const cdp = await page.context().newCDPSession(page)
+    await call('warmUp', 256 * MiB)
+    const peaks = { uploadRawXhr: [], uploadAssetdrop: [] }
+    for (let run = 0; run < runs; run += 1) {
+      for (const fn of Object.keys(peaks)) {
+        await page.evaluate(() => globalThis.gc?.())
+        let peak = 0
+        let sampling = true
+        const sampler = (async () => {
+          while (sampling) {
+            const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+            peak = Math.max(peak, usedSize)
+            await new Promise((done) => setTimeout(done, 20))
+          }
+        })()
+        await call(fn, sinkUrl, 1, 1024 * MiB)
+        sampling = false
+        await sampler
+        peaks[fn].push(peak / MiB)
+      }
+    }
+    const raw = stats(peaks.uploadRawXhr).median
+    for (const [fn, list] of Object.entries(peaks)) {
+      const { min, median, max } = stats(list)
+      const name = fn === 'uploadRawXhr' ? 'raw XHR' : 'assetdrop'
+      const delta = median - raw
+      console.log(
+        row(
+          [
+            name,
+            fmt(min, 'MiB'),
+            fmt(median, 'MiB'),
+            fmt(max, 'MiB'),
+            `${delta >= 0 ? '+' : ''}${delta.toFixed(1)} MiB`,
+          ],
+          [22],
+        ),
+      )
+    }
   }
 } finally {
   await browser.close()
+  sink.close()
 }

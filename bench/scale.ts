@@ -1,0 +1,139 @@
+/**
+ * The page side of `npm run bench`: each case as assetdrop does it, as plain Uppy does it, and as
+ * a plain pool of XMLHttpRequests does it (the practical limit in a browser).
+ */
+import Uppy from '@uppy/core'
+import XHRUpload from '@uppy/xhr-upload'
+import { createElement } from 'react'
+import { flushSync } from 'react-dom'
+import { createRoot } from 'react-dom/client'
+import { createUploader } from '../src/core/createUploader'
+import { AssetDropzone } from '../src/react/AssetDropzone'
+import { multipartForm } from '../src/strategies/multipartForm'
+import { makeFiles } from './validation'
+
+export { uploaderAddFiles, validation } from './validation'
+
+const constraints = {
+  allowedTypes: ['image/*', 'application/pdf', 'text/csv'],
+  maxFileSize: 2 * 1024 ** 3,
+}
+
+const nextPaint = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+
+/** Milliseconds from dropping `count` files on `<AssetDropzone>` until they are validated and listed. */
+export async function listInDropzone(count: number, runs: number): Promise<number[]> {
+  const times: number[] = []
+  for (let run = 0; run < runs; run += 1) {
+    const host = document.body.appendChild(document.createElement('div'))
+    const root = createRoot(host)
+    const strategy = multipartForm({ endpoint: 'http://127.0.0.1:9/' })
+    const uploader = createUploader({ strategy, constraints })
+    flushSync(() => root.render(createElement(AssetDropzone, { strategy, uploader })))
+    const files = makeFiles(count)
+    const start = performance.now()
+    await uploader.addFiles(files)
+    await nextPaint()
+    times.push(performance.now() - start)
+    const queued = uploader.getSnapshot().items.filter((item) => item.status === 'queued').length
+    const rows = host.querySelectorAll('[data-status="queued"]').length
+    root.unmount()
+    uploader.destroy()
+    host.remove()
+    if (queued !== count || rows === 0) throw new Error(`${queued} of ${count} listed`)
+  }
+  return times
+}
+
+/** Milliseconds for plain Uppy's `addFiles` of `count` files (no validation, no UI). */
+export function plainUppyAddFiles(count: number, runs: number): number[] {
+  const times: number[] = []
+  for (let run = 0; run < runs; run += 1) {
+    const uppy = new Uppy()
+    const files = makeFiles(count).map((file) => ({
+      name: file.name,
+      type: file.type,
+      data: file,
+      source: 'bench',
+    }))
+    const start = performance.now()
+    uppy.addFiles(files)
+    times.push(performance.now() - start)
+    uppy.destroy()
+  }
+  return times
+}
+
+/** `count` files of `size` bytes; a large one is built from 1 MiB pieces, outside the JS heap. */
+function blobs(count: number, size: number): File[] {
+  const piece = new Uint8Array(Math.min(size, 1024 * 1024))
+  for (let index = 0; index < piece.length; index += 4096) piece[index] = index % 251
+  const pieces = Array.from({ length: Math.floor(size / piece.length) }, () => piece)
+  const rest = size % piece.length
+  const blob = new Blob(rest > 0 ? [...pieces, piece.subarray(0, rest)] : pieces)
+  return Array.from(
+    { length: count },
+    (_, index) => new File([blob], `file-${index}.bin`, { type: 'application/octet-stream' }),
+  )
+}
+
+/** Milliseconds for assetdrop to upload `count` files of `size` bytes (already added) to `sink`. */
+export async function uploadAssetdrop(sink: string, count: number, size: number) {
+  const uploader = createUploader({
+    strategy: multipartForm({ endpoint: sink, concurrency: 6 }),
+  })
+  const { rejected } = await uploader.addFiles(blobs(count, size))
+  if (rejected.length > 0) throw new Error(`refused: ${rejected[0]?.issues[0]?.message}`)
+  const start = performance.now()
+  const { assets } = await uploader.upload()
+  const time = performance.now() - start
+  uploader.destroy()
+  if (assets.length !== count) throw new Error(`${assets.length} of ${count} uploaded`)
+  return time
+}
+
+/** The same with plain Uppy and `@uppy/xhr-upload` (limit 6). */
+export async function uploadPlainUppy(sink: string, count: number, size: number) {
+  const uppy = new Uppy().use(XHRUpload, { endpoint: sink, limit: 6, fieldName: 'file' })
+  uppy.addFiles(
+    blobs(count, size).map((file) => ({ name: file.name, type: file.type, data: file })),
+  )
+  const start = performance.now()
+  const result = await uppy.upload()
+  const time = performance.now() - start
+  uppy.destroy()
+  if (result?.successful?.length !== count) throw new Error('plain Uppy did not upload all')
+  return time
+}
+
+/** The same with a plain pool of 6 XMLHttpRequests posting forms: the practical limit. */
+export async function uploadRawXhr(sink: string, count: number, size: number) {
+  const files = blobs(count, size)
+  const start = performance.now()
+  let next = 0
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++] as File
+      await new Promise<void>((resolve, reject) => {
+        const xhr = new XMLHttpRequest()
+        xhr.open('POST', sink)
+        xhr.upload.onprogress = () => {}
+        xhr.onload = () => (xhr.status === 200 ? resolve() : reject(new Error(`${xhr.status}`)))
+        xhr.onerror = () => reject(new Error('network'))
+        const form = new FormData()
+        form.append('name', file.name)
+        form.append('file', file)
+        xhr.send(form)
+      })
+    }
+  }
+  await Promise.all(Array.from({ length: 6 }, worker))
+  return performance.now() - start
+}
+
+/** Makes (and drops) a blob of `size` bytes: a fresh Chromium sometimes fails on a first huge one. */
+export async function warmUp(size: number) {
+  const blob = new Blob([new Uint8Array(size)])
+  await blob.slice(0, 16).arrayBuffer()
+}
