@@ -10,9 +10,7 @@ import { createRoot } from 'react-dom/client'
 import { createUploader } from '../src/core/createUploader'
 import { AssetDropzone } from '../src/react/AssetDropzone'
 import { multipartForm } from '../src/strategies/multipartForm'
-import { makeFiles } from './validation'
-
-export { uploaderAddFiles, validation } from './validation'
+import { makeFiles } from './files'
 
 const constraints = {
   allowedTypes: ['image/*', 'application/pdf', 'text/csv'],

@@ -138,6 +138,8 @@ interface Attempts {
   reauthorized: boolean
   /** The count of credential refreshes when its current attempt started. */
   credentials: number
+  /** When its current attempt last made progress (or started), from `performance.now()`. */
+  lastProgress: number
   retryTimer?: ReturnType<typeof setTimeout> | undefined
   stallTimer?: ReturnType<typeof setTimeout> | undefined
 }
@@ -232,7 +234,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const attemptsOf = (id: string): Attempts => {
     let entry = attempts.get(id)
     if (!entry) {
-      entry = { retries: 0, renewed: false, reauthorized: false, credentials }
+      entry = { retries: 0, renewed: false, reauthorized: false, credentials, lastProgress: 0 }
       attempts.set(id, entry)
     }
     return entry
@@ -247,22 +249,31 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     entry.stallTimer = undefined
   }
 
-  /** (Re)starts the stall timer of a file on its way: no progress for a while aborts the attempt. */
-  const watchStall = (id: string, uppyId: string) => {
+  /** Drops what a file's attempts used up, with their timers: it is done, gone or starts afresh. */
+  const forget = (id: string) => {
+    stopTimers(id)
+    attempts.delete(id)
+  }
+
+  /**
+   * Starts the stall timer of an attempt: when it fires, an attempt with no progress for
+   * `stallTimeout` is aborted. Progress only moves `lastProgress`, so it costs no timer.
+   */
+  const watchStall = (id: string, uppyId: string, wait = policy.stallTimeout) => {
     if (policy.stallTimeout === 0) return
     const entry = attemptsOf(id)
     clearTimeout(entry.stallTimer)
     entry.stallTimer = setTimeout(() => {
       entry.stallTimer = undefined
       if (itemOf(id)?.status !== 'uploading' || !instance) return
+      const idle = performance.now() - entry.lastProgress
+      if (idle < policy.stallTimeout) return watchStall(id, uppyId, policy.stallTimeout - idle)
       const seconds = Math.round(policy.stallTimeout / 1000)
       const error = new AssetDropError('timeout', { fileId: id, params: { seconds } })
       // No request to abort yet (the strategy is still preparing one): look again later.
       if (!abortAttempt(instance, uppyId, error)) watchStall(id, uppyId)
-    }, policy.stallTimeout)
+    }, wait)
   }
-
-  const isOnline = () => !isOffline()
 
   const fail = (id: string, error: AssetDropError) => {
     stopTimers(id)
@@ -275,8 +286,9 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const resume = (id: string) => {
     const item = itemOf(id)
     if (item?.status !== 'retrying') return
-    if (!isOnline()) {
-      dispatch({ ...item, type: 'retrying', id, retryAt: undefined })
+    if (isOffline()) {
+      const { error, retries } = item
+      dispatch({ type: 'retrying', id, error, retryAt: undefined, retries })
       return
     }
     const uppyId = uppyIdsById.get(id)
@@ -287,14 +299,10 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
 
   const retryAfter = (id: string, error: AssetDropError, delay: number) => {
     const entry = attemptsOf(id)
-    dispatch({
-      type: 'retrying',
-      id,
-      error,
-      retryAt: isOnline() ? Date.now() + delay : undefined,
-      retries: entry.retries,
-    })
-    if (!isOnline()) return
+    const offline = isOffline()
+    const retryAt = offline ? undefined : Date.now() + delay
+    dispatch({ type: 'retrying', id, error, retryAt, retries: entry.retries })
+    if (offline) return
     entry.retryTimer = setTimeout(() => {
       entry.retryTimer = undefined
       resume(id)
@@ -327,7 +335,8 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     }
     if (error.status === 401 && strategy.refreshCredentials && !entry.reauthorized) {
       entry.reauthorized = true
-      dispatch({ type: 'retrying', id, error, retryAt: undefined, retries: entry.retries })
+      // Sent again as soon as the new credentials are there.
+      dispatch({ type: 'retrying', id, error, retryAt: Date.now(), retries: entry.retries })
       refreshCredentials(entry.credentials).then(
         () => resume(id),
         (cause: unknown) => {
@@ -339,7 +348,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       return
     }
     // Offline, a failed request costs no retry: the file waits for the connection.
-    if (isRetryable(error) && !isOnline()) return retryAfter(id, error, 0)
+    if (isRetryable(error) && isOffline()) return retryAfter(id, error, 0)
     if (isRetryable(error) && entry.retries < policy.retries) {
       entry.retries += 1
       return retryAfter(id, error, retryDelay(policy, entry.retries, error))
@@ -350,7 +359,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const onOnline = () => {
     dispatch({ type: 'connection', online: true })
     for (const item of snapshot.items) {
-      if (item.status === 'retrying' && item.retryAt === undefined && !refreshing) resume(item.id)
+      if (item.status === 'retrying' && item.retryAt === undefined) resume(item.id)
     }
   }
   const onOffline = () => dispatch({ type: 'connection', online: false })
@@ -477,7 +486,9 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
         if (id === undefined) continue
         ids.push(id)
         started.add(id)
-        attemptsOf(id).credentials = credentials
+        const entry = attemptsOf(id)
+        entry.credentials = credentials
+        entry.lastProgress = performance.now()
         watchStall(id, file.id)
       }
       dispatch({ type: 'started', ids })
@@ -486,12 +497,12 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       const id = ourId(file)
       if (!id || !file) return
       dispatch({ type: 'progressed', id, bytesUploaded: progress.bytesUploaded })
-      watchStall(id, file.id)
+      const entry = attempts.get(id)
+      if (entry) entry.lastProgress = performance.now()
     })
     const succeed = (id: string, uploaded: AssetRecord) => {
       if (itemOf(id)?.status !== 'uploading') return
-      stopTimers(id)
-      attempts.delete(id)
+      forget(id)
       // Strategies see Uppy's file; the record names the widget's.
       const asset = { ...uploaded, fileId: id }
       dispatch({ type: 'succeeded', id, asset })
@@ -533,14 +544,14 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       if (!id) return
       idsByUppyId.delete(file.id)
       uppyIdsById.delete(id)
-      stopTimers(id)
+      forget(id)
       dispatch({ type: 'unqueued', id })
       if (!itemOf(id) || itemOf(id)?.status === 'cancelled') keys.delete(id)
     })
     if (typeof window !== 'undefined') {
       window.addEventListener('online', onOnline)
       window.addEventListener('offline', onOffline)
-      dispatch({ type: 'connection', online: isOnline() })
+      dispatch({ type: 'connection', online: !isOffline() })
     }
     strategy.install(uppy)
     return uppy
@@ -591,11 +602,10 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
               item.status === 'validating'),
         )
         .map((item) => item.id)
-      for (const id of ids) stopTimers(id)
+      for (const id of ids) forget(id)
       dispatch({ type: 'cancelled', ids })
       for (const id of ids) {
         keys.delete(id)
-        attempts.delete(id)
         const uppyId = uppyIdsById.get(id)
         if (instance && uppyId && instance.getFile(uppyId)) instance.removeFile(uppyId)
       }
@@ -612,8 +622,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
         .map((item) => item.id)
       if (ids.length === 0) return { assets: [], failed: [] }
       for (const id of ids) {
-        stopTimers(id)
-        attempts.delete(id)
+        forget(id)
         dispatch({ type: 'requeued', id })
       }
       const uppyId = fileId === undefined ? undefined : uppyIdsById.get(fileId)
@@ -630,16 +639,14 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     },
     getFile: (fileId) => blobs.get(fileId),
     reset() {
-      for (const id of attempts.keys()) stopTimers(id)
-      attempts.clear()
+      for (const id of [...attempts.keys()]) forget(id)
       dispatch({ type: 'reset' })
       if (instance) instance.cancelAll()
       keys.clear()
       blobs.clear()
     },
     remove(fileId) {
-      stopTimers(fileId)
-      attempts.delete(fileId)
+      forget(fileId)
       blobs.delete(fileId)
       dispatch({ type: 'removed', id: fileId })
       keys.delete(fileId)

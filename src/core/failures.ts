@@ -49,7 +49,12 @@ export function toUploadError(error: unknown, fileId: string): AssetDropError {
   if (isAssetDropError(error)) return error.withFile(fileId)
   const request = isObject(error) && isObject(error.request) ? error.request : undefined
   const before = request ? failuresBeforeSend.get(request) : undefined
-  if (before) return before.withFile(fileId)
+  if (before) {
+    // A request stopped after its whole body went (a stall) may have been stored all the same.
+    const unconfirmed =
+      before.unconfirmed || (request !== undefined && unsafeRequestsSent.has(request))
+    return before.with({ fileId, unconfirmed })
+  }
   if (isObject(error) && error.name === 'AbortError') {
     return new AssetDropError('aborted', { fileId, cause: error })
   }

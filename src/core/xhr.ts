@@ -36,9 +36,6 @@ export interface XhrRequestOptions {
   readonly concurrency?: number | undefined
 }
 
-/** Requests whose whole body was sent. */
-const xhrBodySent = new WeakSet<XMLHttpRequest>()
-
 /**
  * Installs `@uppy/xhr-upload` for `strategy`: per-request headers (async getters included),
  * attempts the uploader can abort when they stall, failures marked `unconfirmed` where a POST's
@@ -84,8 +81,7 @@ export function installXhrUpload(
     const xhr = inFlight.get(uppyFileId)
     if (!xhr) return false
     inFlight.delete(uppyFileId)
-    const sent = !replaySafe && xhrBodySent.has(xhr)
-    rememberFailureBeforeSend(xhr, sent ? error.with({ unconfirmed: true }) : error)
+    rememberFailureBeforeSend(xhr, error)
     xhr.abort()
     // Uppy's request helper listens for errors, not aborts: fail the request as the network would.
     xhr.dispatchEvent(new ProgressEvent('error'))
@@ -123,10 +119,7 @@ export function installXhrUpload(
       xhr.addEventListener('loadend', () => {
         if (inFlight.get(uppyFile.id) === xhr) inFlight.delete(uppyFile.id)
       })
-      xhr.upload.addEventListener('load', () => {
-        xhrBodySent.add(xhr)
-        if (!replaySafe) rememberUnsafeBodySent(xhr)
-      })
+      if (!replaySafe) xhr.upload.addEventListener('load', () => rememberUnsafeBodySent(xhr))
       const failure = endpointFailures.get(uppyFile.id)
       if (failure) {
         endpointFailures.delete(uppyFile.id)
