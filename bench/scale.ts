@@ -63,13 +63,11 @@ export function plainUppyAddFiles(count: number, runs: number): number[] {
   return times
 }
 
-/** `count` files of `size` bytes; a large one is built from 1 MiB pieces, outside the JS heap. */
+/** `count` files of `size` bytes, sharing one buffer. */
 function blobs(count: number, size: number): File[] {
-  const piece = new Uint8Array(Math.min(size, 1024 * 1024))
-  for (let index = 0; index < piece.length; index += 4096) piece[index] = index % 251
-  const pieces = Array.from({ length: Math.floor(size / piece.length) }, () => piece)
-  const rest = size % piece.length
-  const blob = new Blob(rest > 0 ? [...pieces, piece.subarray(0, rest)] : pieces)
+  const bytes = new Uint8Array(size)
+  for (let index = 0; index < size; index += 4096) bytes[index] = index % 251
+  const blob = new Blob([bytes])
   return Array.from(
     { length: count },
     (_, index) => new File([blob], `file-${index}.bin`, { type: 'application/octet-stream' }),
