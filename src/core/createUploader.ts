@@ -11,13 +11,7 @@ import { abortAttempt, toUploadError } from './failures'
 import { withoutQuery } from './http'
 import type { ErrorMessages } from './messages'
 import { isRetryable, type RetryPolicy, retryDelay, retryPolicyOf } from './retry'
-import {
-  emptySnapshot,
-  fileOf,
-  reduceUploader,
-  type UploaderAction,
-  type UploaderSnapshot,
-} from './state'
+import { createUploaderStore, fileOf, type UploaderAction, type UploaderSnapshot } from './state'
 import type { AssetBody, AssetMeta, AssetUppy, UploadStrategy } from './strategy'
 import { fileInfo } from './uppyFile'
 import { type ValidationCandidate, validateFiles } from './validation/validator'
@@ -91,7 +85,11 @@ export interface CreateUploaderOptions {
 
 /** An uploader: one Uppy instance, its files' state, and the actions on them. */
 export interface Uploader {
-  /** The Uppy instance, created on first use; for UI plugins such as the Dashboard. */
+  /**
+   * The Uppy instance, for UI plugins such as the Dashboard. Reading it hands Uppy every listed
+   * file, as such plugins need; until then Uppy holds only the files on their way, which keeps
+   * adding and uploading thousands of files fast.
+   */
   readonly uppy: AssetUppy
   /**
    * Validates files (name, type, size, content, images, duplicates, counts, custom rules) and
@@ -128,6 +126,16 @@ export interface Uploader {
 
 let uploaderCount = 0
 
+/**
+ * How many files Uppy holds for upload at a time, at least: it is refilled when half have gone,
+ * which keeps its uploader's slots busy (up to twice their number is held) while each refill,
+ * one Uppy upload run, serves many files.
+ */
+const minimumWindow = 16
+
+/** How often progress alone is published to subscribers, in milliseconds. */
+const progressInterval = 50
+
 /** What one file's attempts have used up, and its timers. */
 interface Attempts {
   /** Retries the policy has spent on it. */
@@ -163,7 +171,8 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const prefix = `f${++uploaderCount}-`
   let nextId = 0
   const listeners = new Set<() => void>()
-  let snapshot = emptySnapshot
+  const store = createUploaderStore()
+  let notifyTimer: ReturnType<typeof setTimeout> | undefined
   let instance: AssetUppy | undefined
   let destroyed = false
   /** Identity keys of the files held, by id, for duplicate checks. */
@@ -173,8 +182,25 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const uppyIdsById = new Map<string, string>()
   /** Blobs validated and being handed to Uppy, with our id for each. */
   const admitted = new WeakMap<Blob, string>()
-  /** Each file's bytes, by id, while it is listed. */
+  /** Each file's bytes, by id, while it is listed; and its folder path, if it came with one. */
   const blobs = new Map<string, Blob>()
+  const paths = new Map<string, string>()
+  /** Whether Uppy holds every listed file (for its UI plugins), not only those on their way. */
+  let mirrored = false
+  /** Files to upload that Uppy does not hold yet, in order. */
+  const scheduled = new Set<string>()
+  /** Files Uppy holds for their upload (unless mirrored), until their attempt is over. */
+  const handed = new Set<string>()
+  /** How many files Uppy holds for upload at most (see `minimumWindow`). */
+  let windowSize = minimumWindow
+  /**
+   * Files whose attempt is over, to settle once Uppy's event handlers are done with them:
+   * uploaded ones leave Uppy; failed ones stay parked there (a multipart upload keeps its parts
+   * to resume from), with Uppy's error cleared so that its `upload()` leaves them alone.
+   */
+  const leaving = new Map<string, 'remove' | 'park'>()
+  /** Set while assetdrop itself takes files out of Uppy, which is not the end user cancelling. */
+  let removing = false
   /** Validation runs still going, so `upload()` can wait for them. */
   const validations = new Set<Promise<unknown>>()
   /** Files Uppy's own UI tried to add, gathered for one validation run. */
@@ -195,22 +221,28 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     return Object.fromEntries(fields.map((field) => [field.id, field.initial?.(file) ?? '']))
   }
 
-  const dispatch = (action: UploaderAction) => {
-    const previous = snapshot
-    const next = reduceUploader(snapshot, action)
-    if (next === snapshot) return
-    snapshot = next
+  const notify = () => {
+    clearTimeout(notifyTimer)
+    notifyTimer = undefined
     for (const listener of [...listeners]) listener()
-    if (previous.status === 'uploading' && next.status !== 'uploading') finishedAll()
   }
 
-  const itemOf = (id: string) => snapshot.items.find((item) => item.id === id)
+  /** Applies `action`; subscribers hear of it at once, or within `progressInterval` for progress. */
+  const dispatch = (action: UploaderAction) => {
+    const before = store.status
+    if (!store.apply(action)) return
+    if (action.type !== 'progressed') notify()
+    else notifyTimer ??= setTimeout(notify, progressInterval)
+    if (before === 'uploading' && store.status !== 'uploading') finishedAll()
+  }
+
+  const itemOf = store.get
   const ourId = (file: { id: string } | undefined) => (file ? idsByUppyId.get(file.id) : undefined)
 
   const outcomeOf = (ids: ReadonlySet<string | undefined>): UploadOutcome => {
     const assets: AssetRecord[] = []
     const failed: UploadFailure[] = []
-    for (const item of snapshot.items) {
+    for (const item of store.items) {
       if (!ids.has(item.id)) continue
       if (item.status === 'succeeded') assets.push(item.asset)
       if (item.status === 'failed') failed.push({ file: fileOf(item), error: item.error })
@@ -227,7 +259,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   }
 
   const whenIdle = () =>
-    snapshot.status === 'uploading'
+    store.status === 'uploading'
       ? new Promise<void>((resolve) => idleWaiters.push(resolve))
       : Promise.resolve()
 
@@ -291,10 +323,9 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       dispatch({ type: 'retrying', id, error, retryAt: undefined, retries })
       return
     }
-    const uppyId = uppyIdsById.get(id)
-    if (!instance || !uppyId || !instance.getFile(uppyId)) return fail(id, item.error)
     // The file stays `retrying` until the attempt starts, so the run never looks finished between.
-    void instance.retryUpload(uppyId).catch(() => {})
+    if (blobs.has(id)) hand([id])
+    else fail(id, item.error)
   }
 
   const retryAfter = (id: string, error: AssetDropError, delay: number) => {
@@ -325,6 +356,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const attemptFailed = (id: string, error: AssetDropError) => {
     // A file cancelled or removed meanwhile hears nothing more.
     if (itemOf(id)?.status !== 'uploading') return
+    leave(id, 'park')
     const entry = attemptsOf(id)
     stopTimers(id)
     if (error.code === 'url-expired' && !entry.renewed) {
@@ -358,7 +390,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
 
   const onOnline = () => {
     dispatch({ type: 'connection', online: true })
-    for (const item of snapshot.items) {
+    for (const item of store.items) {
       if (item.status === 'retrying' && item.retryAt === undefined) resume(item.id)
     }
   }
@@ -376,7 +408,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     })
     let held = 0
     let bytes = 0
-    for (const item of snapshot.items) {
+    for (const item of store.items) {
       if (item.status === 'queued' || item.status === 'uploading' || item.status === 'succeeded') {
         held += 1
         bytes += item.size
@@ -389,10 +421,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       options.messages,
     )
     // Files removed while they were being checked stay out.
-    const stillValidating = new Set(
-      snapshot.items.filter((item) => item.status === 'validating').map((item) => item.id),
-    )
-    const accepted = outcome.accepted.filter((file) => stillValidating.has(file.id))
+    const accepted = outcome.accepted.filter((file) => itemOf(file.id)?.status === 'validating')
     const added = accepted.map(({ key: _, ...file }): FileInfo => {
       const typed = { ...file, type: effectiveType(file) }
       const meta = initialMeta(typed)
@@ -402,26 +431,11 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     for (const file of accepted) keys.set(file.id, file.key)
     for (const rejection of outcome.rejected) options.onFileRejected?.(rejection)
     if (added.length > 0 && !destroyed) {
-      const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]))
-      const uppy = getUppy()
-      uppy.addFiles(
-        added.map((file) => {
-          const candidate = byId.get(file.id) as ValidationCandidate
-          admitted.set(candidate.file, file.id)
-          const meta = {
-            ...file.meta,
-            ...(candidate.relativePath && { relativePath: candidate.relativePath }),
-          }
-          return {
-            name: file.name,
-            type: file.type,
-            data: candidate.file,
-            source: 'assetdrop',
-            meta: meta as Partial<AssetMeta> as AssetMeta,
-          }
-        }),
-      )
+      const ids = added.map((file) => file.id)
+      // With autoUpload, Uppy starts the files it holds itself (see `mirror`).
+      if (mirrored) addToUppy(ids)
       options.onFilesAdded?.({ files: added })
+      if (options.autoUpload && !mirrored) begin(ids)
     }
     return { added, rejected: outcome.rejected }
   }
@@ -439,6 +453,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
         ? { id, file: source }
         : { id, file: source.file, relativePath: source.relativePath }
     blobs.set(id, candidate.file)
+    if (candidate.relativePath) paths.set(id, candidate.relativePath)
     return candidate
   }
 
@@ -466,10 +481,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
 
   const createUppy = (): AssetUppy => {
     if (destroyed) throw new Error('This uploader has been destroyed')
-    const uppy: AssetUppy = new Uppy<AssetMeta, AssetBody>({
-      autoProceed: options.autoUpload ?? false,
-      onBeforeFileAdded,
-    })
+    const uppy: AssetUppy = new Uppy<AssetMeta, AssetBody>({ onBeforeFileAdded })
     uppy.on('files-added', (files) => {
       for (const file of files) {
         const id = file.data instanceof Blob ? admitted.get(file.data) : undefined
@@ -503,6 +515,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     const succeed = (id: string, uploaded: AssetRecord) => {
       if (itemOf(id)?.status !== 'uploading') return
       forget(id)
+      leave(id, 'remove')
       // Strategies see Uppy's file; the record names the widget's.
       const asset = { ...uploaded, fileId: id }
       dispatch({ type: 'succeeded', id, asset })
@@ -541,9 +554,11 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     })
     uppy.on('file-removed', (file) => {
       const id = ourId(file)
-      if (!id) return
+      if (!id || removing) return
+      // Taken out by Uppy's own UI (the Dashboard's remove button, say).
       idsByUppyId.delete(file.id)
       uppyIdsById.delete(id)
+      handed.delete(id)
       forget(id)
       dispatch({ type: 'unqueued', id })
       if (!itemOf(id) || itemOf(id)?.status === 'cancelled') keys.delete(id)
@@ -554,12 +569,150 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       dispatch({ type: 'connection', online: !isOffline() })
     }
     strategy.install(uppy)
+    uppy.iteratePlugins((plugin) => {
+      const { limit } = plugin.opts as { limit?: unknown }
+      if (typeof limit === 'number' && limit > 0) windowSize = Math.max(windowSize, 2 * limit)
+    })
     return uppy
   }
 
   const getUppy = () => {
     instance ??= createUppy()
     return instance
+  }
+
+  /** Hands Uppy the listed files `ids` that it does not hold yet. */
+  const addToUppy = (ids: readonly string[]) => {
+    const files = []
+    for (const id of ids) {
+      const item = itemOf(id)
+      const blob = blobs.get(id)
+      if (!item || !blob || uppyIdsById.has(id)) continue
+      admitted.set(blob, id)
+      const relativePath = paths.get(id)
+      const meta = { ...item.meta, ...(relativePath && { relativePath }) }
+      files.push({
+        name: item.name,
+        type: item.type,
+        data: blob,
+        source: 'assetdrop',
+        meta: meta as Partial<AssetMeta> as AssetMeta,
+      })
+    }
+    if (files.length > 0) getUppy().addFiles(files)
+  }
+
+  /** Takes files out of Uppy without treating it as a cancel by the end user. */
+  const dropFromUppy = (ids: Iterable<string>) => {
+    const uppyIds: string[] = []
+    for (const id of ids) {
+      const uppyId = uppyIdsById.get(id)
+      if (uppyId === undefined) continue
+      uppyIds.push(uppyId)
+      uppyIdsById.delete(id)
+      idsByUppyId.delete(uppyId)
+    }
+    if (!instance || uppyIds.length === 0) return
+    removing = true
+    try {
+      instance.removeFiles(uppyIds)
+    } finally {
+      removing = false
+    }
+  }
+
+  /**
+   * A file's attempt is over: unless Uppy mirrors the list, the file leaves Uppy (`remove`) or
+   * stays parked there (`park`), and the next scheduled file takes its place.
+   */
+  const leave = (id: string, how: 'remove' | 'park') => {
+    if (mirrored || !handed.delete(id)) return
+    leaving.set(id, how)
+    if (leaving.size === 1) queueMicrotask(pump)
+  }
+
+  const flushLeaving = () => {
+    if (leaving.size === 0) return
+    const gone: string[] = []
+    const parked: Record<string, { error: null }> = {}
+    for (const [id, how] of leaving) {
+      const uppyId = uppyIdsById.get(id)
+      if (how === 'remove') gone.push(id)
+      else if (instance && uppyId && instance.getFile(uppyId)) parked[uppyId] = { error: null }
+    }
+    leaving.clear()
+    dropFromUppy(gone)
+    if (instance && Object.keys(parked).length > 0) instance.patchFilesState(parked)
+  }
+
+  /** Starts an attempt in Uppy for each of the files `ids`, handing over those it lacks. */
+  const hand = (ids: readonly string[]) => {
+    if (ids.length === 0 || destroyed) return
+    flushLeaving()
+    const uppy = getUppy()
+    const fresh: string[] = []
+    for (const id of ids) {
+      handed.add(id)
+      const uppyId = uppyIdsById.get(id)
+      // A file Uppy still holds (parked after a failed attempt) resumes where it stopped.
+      if (uppyId && uppy.getFile(uppyId)) void uppy.retryUpload(uppyId).catch(() => {})
+      else fresh.push(id)
+    }
+    if (fresh.length === 0) return
+    addToUppy(fresh)
+    // Every other file Uppy holds is on its way or parked, so this starts just the fresh ones.
+    void uppy.upload().catch(() => {})
+  }
+
+  /** Hands Uppy the next scheduled files once half the window (or all of it) has room. */
+  const pump = () => {
+    flushLeaving()
+    if (!mirrored && handed.size > windowSize / 2) return
+    const room = mirrored ? Number.POSITIVE_INFINITY : windowSize - handed.size
+    const next: string[] = []
+    for (const id of scheduled) {
+      if (next.length >= room) break
+      scheduled.delete(id)
+      if (itemOf(id)?.status === 'uploading') next.push(id)
+    }
+    hand(next)
+  }
+
+  /** Marks the files `ids` as uploading and schedules them; Uppy gets them as room frees up. */
+  const begin = (ids: readonly string[]) => {
+    if (ids.length === 0) return
+    for (const id of ids) {
+      started.add(id)
+      scheduled.add(id)
+    }
+    dispatch({ type: 'started', ids })
+    pump()
+  }
+
+  /** From now on Uppy holds every listed file, as UI plugins such as the Dashboard need. */
+  const mirror = (): AssetUppy => {
+    const uppy = getUppy()
+    if (mirrored) return uppy
+    mirrored = true
+    uppy.setOptions({ autoProceed: options.autoUpload ?? false })
+    addToUppy(
+      store.items
+        .filter((item) => item.status === 'queued' || item.status === 'failed')
+        .map((item) => item.id),
+    )
+    pump()
+    return uppy
+  }
+
+  /** Takes files out of the upload: out of the schedule, and out of Uppy, aborting their requests. */
+  const withdraw = (ids: readonly string[]) => {
+    for (const id of ids) {
+      forget(id)
+      scheduled.delete(id)
+      handed.delete(id)
+      leaving.delete(id)
+    }
+    dropFromUppy(ids)
   }
 
   const settle = async (running: Set<Promise<unknown>>) => {
@@ -570,29 +723,29 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
 
   return {
     get uppy() {
-      return getUppy()
+      return mirror()
     },
     addFiles(files) {
       return track(validate(Array.from(files, candidateOf)))
     },
     async upload() {
       await settle(validations)
-      const uppy = getUppy()
-      const ids = new Set<string | undefined>(
-        snapshot.items
-          .filter(
-            (item) =>
-              item.status === 'queued' || item.status === 'uploading' || item.status === 'retrying',
-          )
-          .map((item) => item.id),
-      )
-      const result = await uppy.upload()
-      for (const id of [...idsOf(result?.successful), ...idsOf(result?.failed)]) ids.add(id)
+      const ids = new Set<string | undefined>()
+      const queued: string[] = []
+      for (const item of store.items) {
+        if (item.status === 'queued') queued.push(item.id)
+        if (item.status === 'queued' || item.status === 'uploading' || item.status === 'retrying')
+          ids.add(item.id)
+      }
+      if (mirrored) {
+        const result = await getUppy().upload()
+        for (const id of [...idsOf(result?.successful), ...idsOf(result?.failed)]) ids.add(id)
+      } else begin(queued)
       await whenIdle()
       return outcomeOf(ids)
     },
     cancel(fileId) {
-      const ids = snapshot.items
+      const ids = store.items
         .filter(
           (item) =>
             (fileId === undefined || item.id === fileId) &&
@@ -602,22 +755,19 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
               item.status === 'validating'),
         )
         .map((item) => item.id)
-      for (const id of ids) forget(id)
+      if (ids.length === 0) return
+      withdraw(ids)
       dispatch({ type: 'cancelled', ids })
-      for (const id of ids) {
-        keys.delete(id)
-        const uppyId = uppyIdsById.get(id)
-        if (instance && uppyId && instance.getFile(uppyId)) instance.removeFile(uppyId)
-      }
+      for (const id of ids) keys.delete(id)
+      pump()
     },
     async retry(fileId) {
-      const uppy = getUppy()
-      const ids = snapshot.items
+      const ids = store.items
         .filter(
           (item) =>
             (fileId === undefined || item.id === fileId) &&
             (item.status === 'failed' || item.status === 'retrying') &&
-            uppyIdsById.has(item.id),
+            blobs.has(item.id),
         )
         .map((item) => item.id)
       if (ids.length === 0) return { assets: [], failed: [] }
@@ -625,8 +775,11 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
         forget(id)
         dispatch({ type: 'requeued', id })
       }
-      const uppyId = fileId === undefined ? undefined : uppyIdsById.get(fileId)
-      await (uppyId === undefined ? uppy.retryAll() : uppy.retryUpload(uppyId))
+      if (mirrored) {
+        const uppy = getUppy()
+        const uppyId = fileId === undefined ? undefined : uppyIdsById.get(fileId)
+        await (uppyId === undefined ? uppy.retryAll() : uppy.retryUpload(uppyId))
+      } else begin(ids)
       await whenIdle()
       return outcomeOf(new Set(ids))
     },
@@ -639,28 +792,29 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     },
     getFile: (fileId) => blobs.get(fileId),
     reset() {
-      for (const id of [...attempts.keys()]) forget(id)
+      withdraw([...uppyIdsById.keys(), ...scheduled, ...attempts.keys()])
       dispatch({ type: 'reset' })
-      if (instance) instance.cancelAll()
       keys.clear()
       blobs.clear()
+      paths.clear()
     },
     remove(fileId) {
-      forget(fileId)
+      withdraw([fileId])
       blobs.delete(fileId)
+      paths.delete(fileId)
       dispatch({ type: 'removed', id: fileId })
       keys.delete(fileId)
-      const uppyId = uppyIdsById.get(fileId)
-      if (instance && uppyId && instance.getFile(uppyId)) instance.removeFile(uppyId)
+      pump()
     },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    getSnapshot: () => snapshot,
+    getSnapshot: () => store.snapshot(),
     destroy() {
       if (destroyed) return
       destroyed = true
+      clearTimeout(notifyTimer)
       for (const id of attempts.keys()) stopTimers(id)
       if (instance && typeof window !== 'undefined') {
         window.removeEventListener('online', onOnline)
@@ -670,6 +824,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       instance = undefined
       listeners.clear()
       blobs.clear()
+      scheduled.clear()
     },
   }
 }

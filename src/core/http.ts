@@ -31,7 +31,12 @@ export function responseFromXhr(xhr: XMLHttpRequest): ServerResponse {
     text: text.length > maxAnswerLength ? text.slice(0, maxAnswerLength) : text,
     json: text.length > maxAnswerLength ? undefined : parseJson(text),
     url: withoutQuery(xhr.responseURL),
-    retryAfter: parseRetryAfter(xhr.getResponseHeader('retry-after')),
+    // Only where it means something: for a CORS answer that does not expose the header, every
+    // read logs an error in the console.
+    retryAfter:
+      xhr.status === 429 || xhr.status >= 500
+        ? parseRetryAfter(xhr.getResponseHeader('retry-after'))
+        : undefined,
   }
 }
 

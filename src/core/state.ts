@@ -85,116 +85,223 @@ export type UploaderAction =
       readonly meta: NonNullable<FileInfo['meta']>
     }
 
-/** The snapshot of an uploader with no files. */
-export const emptySnapshot: UploaderSnapshot = {
-  items: [],
-  status: 'idle',
-  online: true,
-  bytesUploaded: 0,
-  bytesTotal: 0,
+/** An uploader's files and totals, kept up to date action by action. */
+export interface UploaderStore {
+  /** Applies `action`; `true` when anything changed. */
+  apply(action: UploaderAction): boolean
+  /** The file with `id`, if it is listed. */
+  get(id: string): UploadItem | undefined
+  /** Every listed file, in the order added. The store's own array: read it, don't keep it. */
+  readonly items: readonly UploadItem[]
+  /** The snapshot's `status`, without making a snapshot. */
+  readonly status: UploaderSnapshot['status']
+  /** The current state: the same object until something changes. */
+  snapshot(): UploaderSnapshot
 }
 
-/** The next snapshot after `action`; the same object when nothing changed. */
-export function reduceUploader(state: UploaderSnapshot, action: UploaderAction): UploaderSnapshot {
-  switch (action.type) {
-    case 'validating':
-      return withItems(state, [
-        ...state.items,
-        ...action.files.map((file): UploadItem => ({ ...file, status: 'validating' })),
-      ])
-    case 'validated': {
-      const accepted = new Map(action.accepted.map((file) => [file.id, file]))
-      const rejected = new Map(
-        action.rejected.map((rejection) => [rejection.file.id, rejection.issues]),
-      )
-      return update(state, (item): UploadItem => {
-        if (item.status !== 'validating') return item
-        const file = accepted.get(item.id)
-        if (file) return { ...file, status: 'queued' }
-        const issues = rejected.get(item.id)
-        return issues ? { ...fileOf(item), status: 'rejected', issues } : item
-      })
-    }
-    case 'started': {
-      const ids = new Set(action.ids)
-      return update(state, (item) =>
-        ids.has(item.id) && (item.status === 'queued' || item.status === 'retrying')
-          ? { ...fileOf(item), status: 'uploading', bytesUploaded: 0 }
-          : item,
-      )
-    }
-    case 'progressed':
-      return update(state, (item) =>
-        item.id === action.id && item.status === 'uploading'
-          ? { ...item, bytesUploaded: Math.min(action.bytesUploaded, item.size) }
-          : item,
-      )
-    case 'succeeded':
-      return update(state, (item) =>
-        item.id === action.id && (item.status === 'uploading' || item.status === 'queued')
-          ? { ...fileOf(item), status: 'succeeded', asset: action.asset }
-          : item,
-      )
-    case 'failed':
-      return update(state, (item) =>
-        item.id === action.id &&
-        (item.status === 'uploading' || item.status === 'retrying' || item.status === 'queued')
-          ? { ...fileOf(item), status: 'failed', error: action.error }
-          : item,
-      )
-    case 'retrying':
-      return update(state, (item) =>
-        item.id === action.id && (item.status === 'uploading' || item.status === 'retrying')
-          ? {
-              ...fileOf(item),
-              status: 'retrying',
-              error: action.error,
-              retryAt: action.retryAt,
-              retries: action.retries,
-            }
-          : item,
-      )
-    case 'requeued':
-      return update(state, (item) =>
-        item.id === action.id && item.status === 'failed'
-          ? { ...fileOf(item), status: 'queued' }
-          : item,
-      )
-    case 'connection':
-      return state.online === action.online ? state : { ...state, online: action.online }
-    case 'cancelled': {
-      const ids = new Set(action.ids)
-      return update(state, (item) =>
-        ids.has(item.id) &&
-        (item.status === 'uploading' ||
-          item.status === 'retrying' ||
-          item.status === 'queued' ||
-          item.status === 'validating')
-          ? { ...fileOf(item), status: 'cancelled' }
-          : item,
-      )
-    }
-    case 'unqueued': {
-      // A file taken out of Uppy by its own UI: cancelled if it was on its way, gone if it waited.
-      const item = state.items.find((candidate) => candidate.id === action.id)
-      if (item?.status === 'uploading' || item?.status === 'retrying')
-        return reduceUploader(state, { type: 'cancelled', ids: [item.id] })
-      if (item?.status === 'queued' || item?.status === 'failed' || item?.status === 'validating') {
-        return reduceUploader(state, { type: 'removed', id: item.id })
-      }
-      return state
-    }
-    case 'reset':
-      return state.items.length === 0 ? state : { ...emptySnapshot, online: state.online }
-    case 'meta-changed':
-      return update(state, (item) =>
-        item.id === action.id ? { ...item, meta: { ...item.meta, ...action.meta } } : item,
-      )
-    case 'removed': {
-      const items = state.items.filter((item) => item.id !== action.id)
-      return items.length === state.items.length ? state : withItems(state, items)
+/**
+ * Creates an empty store. Each action costs O(1) for one file (files are indexed by id and the
+ * totals are kept as they change), so progress from thousands of files never copies the list;
+ * a snapshot copies it once, when it is read after a change.
+ */
+export function createUploaderStore(): UploaderStore {
+  let items: UploadItem[] = []
+  let positions = new Map<string, number>()
+  let stalePositions = false
+  let online = true
+  let validating = 0
+  let active = 0
+  let bytesUploaded = 0
+  let bytesTotal = 0
+  let current: UploaderSnapshot | undefined
+
+  const count = (item: UploadItem, sign: 1 | -1) => {
+    if (item.status === 'validating') validating += sign
+    else if (item.status === 'uploading') {
+      active += sign
+      bytesUploaded += sign * item.bytesUploaded
+      bytesTotal += sign * item.size
+    } else if (item.status === 'retrying') {
+      active += sign
+      bytesTotal += sign * item.size
+    } else if (item.status === 'succeeded') {
+      bytesUploaded += sign * item.size
+      bytesTotal += sign * item.size
     }
   }
+  const position = (id: string) => {
+    if (stalePositions) {
+      positions = new Map(items.map((item, index) => [item.id, index]))
+      stalePositions = false
+    }
+    return positions.get(id)
+  }
+  const get = (id: string) => {
+    const index = position(id)
+    return index === undefined ? undefined : items[index]
+  }
+  const changed = () => {
+    current = undefined
+    return true
+  }
+  /** Replaces the file `id` with what `next` makes of it; `false` when that is the same. */
+  const change = (id: string, next: (item: UploadItem) => UploadItem): boolean => {
+    const index = position(id)
+    const item = index === undefined ? undefined : items[index]
+    if (index === undefined || !item) return false
+    const replacement = next(item)
+    if (replacement === item) return false
+    count(item, -1)
+    count(replacement, 1)
+    items[index] = replacement
+    return changed()
+  }
+  const remove = (ids: ReadonlySet<string>): boolean => {
+    const kept = items.filter((item) => !ids.has(item.id))
+    if (kept.length === items.length) return false
+    for (const item of items) if (ids.has(item.id)) count(item, -1)
+    items = kept
+    stalePositions = true
+    return changed()
+  }
+
+  const apply = (action: UploaderAction): boolean => {
+    switch (action.type) {
+      case 'validating':
+        for (const file of action.files) {
+          const item: UploadItem = { ...file, status: 'validating' }
+          positions.set(file.id, items.length)
+          items.push(item)
+          count(item, 1)
+        }
+        return action.files.length > 0 && changed()
+      case 'validated': {
+        let any = false
+        for (const file of action.accepted) {
+          any =
+            change(file.id, (item) =>
+              item.status === 'validating' ? { ...file, status: 'queued' } : item,
+            ) || any
+        }
+        for (const { file, issues } of action.rejected) {
+          any =
+            change(file.id, (item) =>
+              item.status === 'validating' ? { ...fileOf(item), status: 'rejected', issues } : item,
+            ) || any
+        }
+        return any
+      }
+      case 'started': {
+        let any = false
+        for (const id of action.ids) {
+          any =
+            change(id, (item) =>
+              item.status === 'queued' || item.status === 'retrying'
+                ? { ...fileOf(item), status: 'uploading', bytesUploaded: 0 }
+                : item,
+            ) || any
+        }
+        return any
+      }
+      case 'progressed':
+        return change(action.id, (item) => {
+          if (item.status !== 'uploading') return item
+          const bytes = Math.min(action.bytesUploaded, item.size)
+          return bytes === item.bytesUploaded ? item : { ...item, bytesUploaded: bytes }
+        })
+      case 'succeeded':
+        return change(action.id, (item) =>
+          item.status === 'uploading' || item.status === 'queued'
+            ? { ...fileOf(item), status: 'succeeded', asset: action.asset }
+            : item,
+        )
+      case 'failed':
+        return change(action.id, (item) =>
+          item.status === 'uploading' || item.status === 'retrying' || item.status === 'queued'
+            ? { ...fileOf(item), status: 'failed', error: action.error }
+            : item,
+        )
+      case 'retrying':
+        return change(action.id, (item) =>
+          item.status === 'uploading' || item.status === 'retrying'
+            ? {
+                ...fileOf(item),
+                status: 'retrying',
+                error: action.error,
+                retryAt: action.retryAt,
+                retries: action.retries,
+              }
+            : item,
+        )
+      case 'requeued':
+        return change(action.id, (item) =>
+          item.status === 'failed' ? { ...fileOf(item), status: 'queued' } : item,
+        )
+      case 'connection':
+        if (online === action.online) return false
+        online = action.online
+        return changed()
+      case 'cancelled': {
+        let any = false
+        for (const id of action.ids) any = change(id, cancelled) || any
+        return any
+      }
+      case 'unqueued': {
+        // A file taken out of Uppy by its own UI: cancelled if it was on its way, gone if it waited.
+        const item = get(action.id)
+        if (item?.status === 'uploading' || item?.status === 'retrying')
+          return change(item.id, cancelled)
+        if (item?.status === 'queued' || item?.status === 'failed' || item?.status === 'validating')
+          return remove(new Set([item.id]))
+        return false
+      }
+      case 'removed':
+        return remove(new Set([action.id]))
+      case 'reset':
+        if (items.length === 0) return false
+        items = []
+        positions = new Map()
+        stalePositions = false
+        validating = 0
+        active = 0
+        bytesUploaded = 0
+        bytesTotal = 0
+        return changed()
+      case 'meta-changed':
+        return change(action.id, (item) => ({ ...item, meta: { ...item.meta, ...action.meta } }))
+    }
+  }
+
+  const status = () => (active > 0 ? 'uploading' : validating > 0 ? 'validating' : 'idle')
+  return {
+    apply,
+    get,
+    get items() {
+      return items
+    },
+    get status() {
+      return status()
+    },
+    snapshot() {
+      current ??= {
+        items: items.slice(),
+        status: status(),
+        online,
+        bytesUploaded,
+        bytesTotal,
+      }
+      return current
+    },
+  }
+}
+
+function cancelled(item: UploadItem): UploadItem {
+  return item.status === 'uploading' ||
+    item.status === 'retrying' ||
+    item.status === 'queued' ||
+    item.status === 'validating'
+    ? { ...fileOf(item), status: 'cancelled' }
+    : item
 }
 
 /** The file an item describes, without its status. */
@@ -206,40 +313,4 @@ export function fileOf(item: UploadItem): FileInfo {
     size: item.size,
     ...(item.meta && { meta: item.meta }),
   }
-}
-
-function update(
-  state: UploaderSnapshot,
-  change: (item: UploadItem) => UploadItem,
-): UploaderSnapshot {
-  let changed = false
-  const items = state.items.map((item) => {
-    const next = change(item)
-    if (next !== item) changed = true
-    return next
-  })
-  return changed ? withItems(state, items) : state
-}
-
-function withItems(state: UploaderSnapshot, items: readonly UploadItem[]): UploaderSnapshot {
-  let bytesUploaded = 0
-  let bytesTotal = 0
-  let uploading = false
-  let validating = false
-  for (const item of items) {
-    if (item.status === 'validating') validating = true
-    if (item.status === 'uploading') {
-      uploading = true
-      bytesUploaded += item.bytesUploaded
-      bytesTotal += item.size
-    } else if (item.status === 'retrying') {
-      uploading = true
-      bytesTotal += item.size
-    } else if (item.status === 'succeeded') {
-      bytesUploaded += item.size
-      bytesTotal += item.size
-    }
-  }
-  const status = uploading ? 'uploading' : validating ? 'validating' : 'idle'
-  return { ...state, items, status, bytesUploaded, bytesTotal }
 }

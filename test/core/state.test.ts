@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AssetDropError } from '../../src/core/errors'
-import { emptySnapshot, reduceUploader, type UploaderAction } from '../../src/core/state'
+import { createUploaderStore, type UploaderAction } from '../../src/core/state'
 
 const a = { id: 'a', name: 'a.png', type: 'image/png', size: 100 }
 const b = { id: 'b', name: 'b.pdf', type: 'application/pdf', size: 300 }
@@ -15,13 +15,19 @@ const asset = {
   response: {},
 }
 
-const run = (...actions: UploaderAction[]) => actions.reduce(reduceUploader, emptySnapshot)
+/** A store after `actions`, and its snapshot. */
+const storeAfter = (...actions: UploaderAction[]) => {
+  const store = createUploaderStore()
+  for (const action of actions) store.apply(action)
+  return store
+}
+const run = (...actions: UploaderAction[]) => storeAfter(...actions).snapshot()
 const added = (...files: (typeof a)[]): UploaderAction[] => [
   { type: 'validating', files },
   { type: 'validated', accepted: files, rejected: [] },
 ]
 
-describe('reduceUploader', () => {
+describe('createUploaderStore', () => {
   it('lists files as validating, then queues the valid ones in order', () => {
     const checking = run({ type: 'validating', files: [a, b] })
     expect(checking.status).toBe('validating')
@@ -47,14 +53,17 @@ describe('reduceUploader', () => {
 
   it('keeps a failed file with its error until it is retried', () => {
     const error = new AssetDropError('server-error', { status: 500 })
-    const failed = run(
+    const store = storeAfter(
       ...added(a),
       { type: 'started', ids: ['a'] },
       { type: 'failed', id: 'a', error },
     )
+    const failed = store.snapshot()
     expect(failed.items[0]).toMatchObject({ status: 'failed', error })
     expect(failed.status).toBe('idle')
-    expect(reduceUploader(failed, { type: 'requeued', id: 'a' }).items[0]?.status).toBe('queued')
+    store.apply({ type: 'requeued', id: 'a' })
+    expect(store.snapshot().items[0]?.status).toBe('queued')
+    expect(failed.items[0]?.status).toBe('failed')
   })
 
   it('marks a file taken out of Uppy mid-upload as cancelled, and drops one that only waited', () => {
@@ -68,15 +77,15 @@ describe('reduceUploader', () => {
   })
 
   it('ignores progress and results for files that are no longer uploading', () => {
-    const cancelled = run(
+    const store = storeAfter(
       ...added(a),
       { type: 'started', ids: ['a'] },
       { type: 'cancelled', ids: ['a'] },
     )
-    expect(reduceUploader(cancelled, { type: 'succeeded', id: 'a', asset })).toBe(cancelled)
-    expect(reduceUploader(cancelled, { type: 'progressed', id: 'a', bytesUploaded: 5 })).toBe(
-      cancelled,
-    )
+    const cancelled = store.snapshot()
+    expect(store.apply({ type: 'succeeded', id: 'a', asset })).toBe(false)
+    expect(store.apply({ type: 'progressed', id: 'a', bytesUploaded: 5 })).toBe(false)
+    expect(store.snapshot()).toBe(cancelled)
   })
 
   it('lists a rejected file with its issues beside the accepted one', () => {
@@ -87,5 +96,20 @@ describe('reduceUploader', () => {
     )
     expect(state.items[0]).toMatchObject({ status: 'rejected', issues })
     expect(state.items[1]?.status).toBe('queued')
+  })
+
+  it('keeps the totals right through removals, and finds files by id after them', () => {
+    const store = storeAfter(
+      ...added(a, b),
+      { type: 'started', ids: ['a', 'b'] },
+      { type: 'progressed', id: 'a', bytesUploaded: 40 },
+      { type: 'progressed', id: 'b', bytesUploaded: 120 },
+      { type: 'cancelled', ids: ['a'] },
+      { type: 'removed', id: 'a' },
+    )
+    expect(store.snapshot()).toMatchObject({ bytesUploaded: 120, bytesTotal: 300 })
+    store.apply({ type: 'succeeded', id: 'b', asset: { ...asset, fileId: 'b' } })
+    expect(store.get('b')?.status).toBe('succeeded')
+    expect(store.snapshot()).toMatchObject({ status: 'idle', bytesUploaded: 300, bytesTotal: 300 })
   })
 })
