@@ -33,13 +33,16 @@ for (const file of ['index.js', 'presets.js', 'dashboard.js', 'dashboard.css']) 
 }
 
 /**
- * Issue 8's budgets (gzip, React external), by page. `npm run size -- --check` exits 1 when a page
- * is over; it is not part of `npm test` yet, because every page still is (see the README).
+ * Per page (gzip, React external): the budget issue 8 set, and the ceiling `npm test` enforces
+ * (`npm run size -- --check` exits 1 above it). The budgets are not met yet (see the README's
+ * performance section); until they are, each ceiling is the page's size when it was last cut,
+ * plus half a kilobyte, so no change makes a page heavier unnoticed. Lower a ceiling whenever a
+ * page shrinks; never raise one without saying why in the commit.
  */
 const budgets = {
-  'page: AssetDropzone + multipartForm': 24 * 1024,
-  'page: useUploader + presignedPut': 28 * 1024,
-  'page: AssetUploader (Dashboard) + multipartForm, JS': 80 * 1024,
+  'page: AssetDropzone + multipartForm': { budget: 24, ceiling: 37.3 },
+  'page: useUploader + presignedPut': { budget: 28, ceiling: 41.6 },
+  'page: AssetUploader (Dashboard) + multipartForm, JS': { budget: 80, ceiling: 98.2 },
 }
 
 const pages = {
@@ -81,16 +84,18 @@ for (const [name, code] of Object.entries(pages)) {
 }
 
 const width = Math.max(...rows.map(([name]) => name.length))
-console.log(`${'what'.padEnd(width)}  ${'gzip'.padStart(9)}  budget`)
+console.log(`${'what'.padEnd(width)}  ${'gzip'.padStart(9)}  budget (issue 8) · ceiling`)
 let over = 0
-for (const [name, bytes, budget] of rows) {
-  const verdict =
-    budget === undefined
-      ? ''
-      : bytes <= budget
-        ? `${kb(budget)} ok`
-        : `${kb(budget)} OVER by ${kb(bytes - budget)}`
-  if (budget !== undefined && bytes > budget) over += 1
+for (const [name, bytes, limits] of rows) {
+  let verdict = ''
+  if (limits) {
+    const budget = limits.budget * 1024
+    const ceiling = limits.ceiling * 1024
+    const target =
+      bytes <= budget ? `${kb(budget)} met` : `${kb(budget)} missed by ${kb(bytes - budget)}`
+    verdict = `${target} · ${kb(ceiling)} ${bytes <= ceiling ? 'ok' : 'EXCEEDED'}`
+    if (bytes > ceiling) over += 1
+  }
   console.log(`${name.padEnd(width)}  ${kb(bytes).padStart(9)}  ${verdict}`)
 }
 // A preset's cost is its page minus the plain strategy page it builds on.
@@ -98,4 +103,7 @@ const sizeOf = (name) => rows.find(([row]) => row.startsWith(name))?.[1] ?? 0
 const presetCost =
   sizeOf('page: useUploader + preset dinteroAssets') - sizeOf('page: useUploader + presignedPut')
 console.log(`dinteroAssets over presignedPut: ${kb(presetCost)} (budget 2.0 KB)`)
-if (process.argv.includes('--check') && (over > 0 || presetCost > 2048)) process.exit(1)
+if (process.argv.includes('--check') && (over > 0 || presetCost > 2048)) {
+  console.error('A page is heavier than its ceiling (or a preset costs over 2 KB): see above.')
+  process.exit(1)
+}

@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useState } from 'react'
 import type { AssetRecord } from '../core/asset'
 import { formatBytes } from '../core/format'
@@ -7,6 +6,7 @@ import type { MetaField, UploadStrategy } from '../core/strategy'
 import { AssetList } from './AssetList'
 import { type DropzoneLocale, englishLocale } from './locale'
 import { type UseUploaderOptions, useUploader } from './useUploader'
+import { useVirtualRows } from './useVirtualRows'
 
 /** Props of {@link AssetDropzone}. */
 export interface AssetDropzoneProps extends UseUploaderOptions {
@@ -72,13 +72,13 @@ export function AssetDropzone({
   const { items, status, online, percent, etaSeconds, getRootProps, getInputProps, open } = uploader
   const chooser = useRef<HTMLButtonElement>(null)
   const list = useRef<HTMLUListElement>(null)
-  const scroller = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
+  const { rows, totalSize, measure } = useVirtualRows({
     count: items.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 56,
+    keyOf: (index) => items[index]?.id ?? String(index),
+    scroller,
+    estimate: 56,
     overscan: 6,
-    getItemKey: (index) => items[index]?.id ?? index,
   })
 
   const queued = items.filter((item) => item.status === 'queued').length
@@ -111,21 +111,21 @@ export function AssetDropzone({
       </div>
       {items.length > 0 && (
         // Only the rows in view are rendered, so thousands of files stay smooth.
-        <div ref={scroller} className="assetdrop-scroll">
+        <div ref={setScroller} className="assetdrop-scroll">
           <ul
             ref={list}
             className="assetdrop-files"
             aria-label={locale.files}
-            style={{ height: virtualizer.getTotalSize() }}
+            style={{ height: totalSize }}
           >
-            {virtualizer.getVirtualItems().map((row) => {
+            {rows.map((row) => {
               const item = items[row.index] as UploadItem
               return (
                 <li
                   key={item.id}
-                  ref={virtualizer.measureElement}
+                  ref={measure}
                   className="assetdrop-row"
-                  data-index={row.index}
+                  data-key={item.id}
                   data-id={item.id}
                   aria-setsize={items.length}
                   aria-posinset={row.index + 1}

@@ -39,3 +39,50 @@ it('renders only the rows in view of 10,000 files, and scrolls to the last', asy
   ).toBe('10000')
   expect(within(list).getAllByRole('listitem').length).toBeLessThan(40)
 })
+
+it('lays out rows of different heights without overlap, measured as they render', async () => {
+  const reason = 'This file is not a PDF, whatever its name says. '.repeat(6)
+  const items: UploadItem[] = Array.from({ length: 2000 }, (_, index) =>
+    index % 3 === 0
+      ? {
+          id: `f${index}`,
+          name: `file-${index + 1}.pdf`,
+          type: 'application/pdf',
+          size: 1000,
+          status: 'rejected',
+          issues: [{ code: 'content-mismatch', message: reason, params: {} }],
+        }
+      : {
+          id: `f${index}`,
+          name: `file-${index + 1}.pdf`,
+          type: 'application/pdf',
+          size: 1000,
+          status: 'queued',
+        },
+  )
+  const uploader = frozenUploader({
+    items,
+    status: 'idle',
+    online: true,
+    bytesUploaded: 0,
+    bytesTotal: 0,
+  })
+  render(<AssetDropzone strategy={partnerAssets({ token: 't' })} uploader={uploader} />)
+  const list = screen.getByRole('list', { name: 'Files' })
+  const scroller = list.parentElement as HTMLElement
+  const noOverlap = () => {
+    const boxes = within(list)
+      .getAllByRole('listitem')
+      .map((row) => row.getBoundingClientRect())
+      .sort((a, b) => a.top - b.top)
+    for (let index = 1; index < boxes.length; index += 1) {
+      expect(boxes[index]?.top).toBeGreaterThanOrEqual((boxes[index - 1]?.bottom ?? 0) - 0.5)
+    }
+  }
+  await waitFor(noOverlap)
+  scroller.scrollTop = scroller.scrollHeight / 2
+  await waitFor(noOverlap)
+  scroller.scrollTop = scroller.scrollHeight
+  await waitFor(() => expect(within(list).getByText('file-2000.pdf')).toBeTruthy())
+  await waitFor(noOverlap)
+})
