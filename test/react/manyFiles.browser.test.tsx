@@ -8,14 +8,8 @@ import { frozenUploader } from '../../stories/frozenUploader'
 
 afterEach(cleanup)
 
-it('renders only the rows in view of 10,000 files, and scrolls to the last', async () => {
-  const items: UploadItem[] = Array.from({ length: 10_000 }, (_, index) => ({
-    id: `f${index}`,
-    name: `file-${index + 1}.pdf`,
-    type: 'application/pdf',
-    size: 1000 + index,
-    status: 'queued',
-  }))
+/** Renders `<AssetDropzone>` over an uploader frozen with `items` and nothing uploading. */
+function showList(items: UploadItem[]) {
   const uploader = frozenUploader({
     items,
     status: 'idle',
@@ -24,6 +18,17 @@ it('renders only the rows in view of 10,000 files, and scrolls to the last', asy
     bytesTotal: 0,
   })
   render(<AssetDropzone strategy={partnerAssets({ token: 't' })} uploader={uploader} />)
+}
+
+it('renders only the rows in view of 10,000 files, and scrolls to the last', async () => {
+  const items: UploadItem[] = Array.from({ length: 10_000 }, (_, index) => ({
+    id: `f${index}`,
+    name: `file-${index + 1}.pdf`,
+    type: 'application/pdf',
+    size: 1000 + index,
+    status: 'queued',
+  }))
+  showList(items)
 
   const list = screen.getByRole('list', { name: 'Files' })
   await waitFor(() => expect(within(list).getByText('file-1.pdf')).toBeTruthy())
@@ -60,14 +65,7 @@ it('lays out rows of different heights without overlap, measured as they render'
           status: 'queued',
         },
   )
-  const uploader = frozenUploader({
-    items,
-    status: 'idle',
-    online: true,
-    bytesUploaded: 0,
-    bytesTotal: 0,
-  })
-  render(<AssetDropzone strategy={partnerAssets({ token: 't' })} uploader={uploader} />)
+  showList(items)
   const list = screen.getByRole('list', { name: 'Files' })
   const scroller = list.parentElement as HTMLElement
   const noOverlap = () => {
