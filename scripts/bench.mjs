@@ -65,7 +65,7 @@ const row = (cells, widths) =>
   cells.map((cell, i) => String(cell).padStart(widths[i] ?? 11)).join(' ')
 
 /**
- * A file of `size` bytes on disk (one byte in every 4 KiB set, the rest a hole), so the big cases
+ * A file of `size` bytes on disk (a header and a last byte, the rest a hole), so the big cases
  * upload a disk-backed File from a file input, as an end user's would be, not a blob in memory.
  */
 const diskFiles = []

@@ -824,6 +824,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       instance = undefined
       listeners.clear()
       blobs.clear()
+      paths.clear()
       scheduled.clear()
     },
   }

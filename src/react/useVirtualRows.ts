@@ -68,7 +68,11 @@ export function useVirtualRows({ count, keyOf, scroller, estimate, overscan }: V
           if (changed) setMeasured((value) => value + 1)
         }),
   )
-  useEffect(() => () => rowObserver?.disconnect(), [rowObserver])
+  useEffect(() => {
+    // Set up again after a cleanup (StrictMode runs one on mount): watch the rows already there.
+    for (const element of observed.current) rowObserver?.observe(element)
+    return () => rowObserver?.disconnect()
+  }, [rowObserver])
   // Rows scrolled out of the list are no longer watched.
   useBrowserLayoutEffect(() => {
     for (const element of observed.current) {

@@ -1,4 +1,5 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import { StrictMode } from 'react'
 import { afterEach, expect, it } from 'vitest'
 import type { UploadItem } from '../../src/core/state'
 import { partnerAssets } from '../../src/presets/partnerAssets'
@@ -8,7 +9,10 @@ import { frozenUploader } from '../../stories/frozenUploader'
 
 afterEach(cleanup)
 
-/** Renders `<AssetDropzone>` over an uploader frozen with `items` and nothing uploading. */
+/**
+ * Renders `<AssetDropzone>` over an uploader frozen with `items` and nothing uploading, under
+ * StrictMode, whose extra effect runs are where observers tend to get lost.
+ */
 function showList(items: UploadItem[]) {
   const uploader = frozenUploader({
     items,
@@ -17,7 +21,11 @@ function showList(items: UploadItem[]) {
     bytesUploaded: 0,
     bytesTotal: 0,
   })
-  render(<AssetDropzone strategy={partnerAssets({ token: 't' })} uploader={uploader} />)
+  render(
+    <StrictMode>
+      <AssetDropzone strategy={partnerAssets({ token: 't' })} uploader={uploader} />
+    </StrictMode>,
+  )
 }
 
 it('renders only the rows in view of 10,000 files, and scrolls to the last', async () => {
