@@ -84,3 +84,5 @@ export {
   referenceMetaFields,
   registerByReference,
 } from './strategies/registerByReference'
+export type { S3MultipartOptions, S3SignRequest } from './strategies/s3Multipart'
+export { s3Multipart } from './strategies/s3Multipart'

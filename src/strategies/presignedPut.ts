@@ -1,11 +1,9 @@
-import AwsS3 from '@uppy/aws-s3'
 import type { AssetRecord, FileInfo } from '../core/asset'
 import { toAssetRecord } from '../core/asset'
 import type { FileConstraints } from '../core/constraints'
 import { AssetDropError, isAssetDropError } from '../core/errors'
 import { errorFromResponse, isRecord, type ServerResponse, withoutQuery } from '../core/http'
-import type { AssetBody, AssetMeta, AssetUppy, MetaField, UploadStrategy } from '../core/strategy'
-import { fileInfo } from '../core/uppyFile'
+import type { MetaField, UploadStrategy } from '../core/strategy'
 import { installXhrUpload } from '../core/xhr'
 
 /** An upload URL the app's API issued for one file. */
@@ -27,56 +25,19 @@ export interface IssuedUpload {
 export interface StoredUpload {
   /** The file uploaded. */
   readonly file: FileInfo
-  /** The URL the app's API issued, in the `getUploadUrl` mode. */
+  /** The URL the app's API issued (with `s3Multipart`, the object's location). */
   readonly issued: IssuedUpload
   /** The storage host's answer. */
   readonly upload: ServerResponse
 }
 
-/** One S3 request for the app's backend to sign, as `@uppy/aws-s3` describes it. */
-export interface S3SignRequest {
-  /** `PUT` an object or a part, `POST` to create or complete a multipart upload, `GET` its parts, `DELETE` it. */
-  readonly method: 'PUT' | 'POST' | 'GET' | 'DELETE'
-  /** The object's key. */
-  readonly key: string
-  /** The multipart upload, for its steps. */
-  readonly uploadId?: string
-  /** The part, for a part's PUT. */
-  readonly partNumber?: number
-  /** The object's type, for a PUT or a create. */
-  readonly contentType?: string
-}
-
-/** Options of {@link presignedPut}: `getUploadUrl` (an API issues one URL per file) or `signRequest` (the app signs S3 requests). */
+/** Options of {@link presignedPut}. */
 export interface PresignedPutOptions {
   /**
    * Asks the app's API for an upload URL for this file (its size and type). The API's
    * credentials belong here: they are never sent to the upload host.
    */
-  readonly getUploadUrl?: (file: FileInfo) => Promise<IssuedUpload>
-  /**
-   * Signs one S3 request through the app's backend, which holds the S3 credentials. Files at
-   * or over `multipartThreshold` then go by S3 multipart, and a retry resumes them, sending only
-   * the parts not yet stored.
-   */
-  readonly signRequest?: (
-    request: S3SignRequest,
-  ) => Promise<{ url: string; headers?: Record<string, string> }>
-  /**
-   * With `signRequest`: the size from which files go by multipart.
-   * @default 100 MiB
-   */
-  readonly multipartThreshold?: number
-  /**
-   * With `signRequest`: the size of each part (S3 needs at least 5 MiB but for the last).
-   * @default 8 MiB
-   */
-  readonly partSize?: number
-  /**
-   * With `signRequest`: the key each file is stored under; the same for every attempt.
-   * @default `uploads/<the widget's file id>/<name>`
-   */
-  readonly objectKey?: (file: FileInfo) => string
+  readonly getUploadUrl: (file: FileInfo) => Promise<IssuedUpload>
   /**
    * The asset record once the bytes are stored, from the API's answer (never from the upload
    * URL). It may finish with a further request, such as registering the stored key.
@@ -108,20 +69,19 @@ export interface PresignedPutOptions {
  * never create a second asset; one that expired before or during the attempt is renewed once.
  */
 export function presignedPut(options: PresignedPutOptions): UploadStrategy {
-  const { getUploadUrl, signRequest } = options
-  if ((typeof getUploadUrl === 'function') === (typeof signRequest === 'function')) {
+  const { getUploadUrl } = options
+  if (typeof getUploadUrl !== 'function' || 'signRequest' in options) {
     throw new TypeError(
-      'presignedPut needs one of `getUploadUrl(file)` (resolving to `{ uploadUrl, expiresIn?, response }`) or `signRequest(request)` (resolving to `{ url }`)',
+      'presignedPut needs `getUploadUrl(file)`, resolving to `{ uploadUrl, expiresIn?, response }`. For a backend that signs S3 requests (multipart, resumed on retry), use `s3Multipart({ signRequest })`.',
     )
   }
-  if (signRequest) return signedRequests(options, signRequest)
   /** Issued URLs by Uppy file id, with when they stop being usable. */
   const issued = new Map<string, { upload: IssuedUpload; usableUntil: number }>()
 
   const issue = async (file: FileInfo): Promise<IssuedUpload> => {
     const cached = issued.get(file.id)
     if (cached && Date.now() < cached.usableUntil) return cached.upload
-    const upload = await (getUploadUrl as NonNullable<typeof getUploadUrl>)(file)
+    const upload = await getUploadUrl(file)
     if (typeof upload?.uploadUrl !== 'string' || !/^https?:\/\//i.test(upload.uploadUrl)) {
       throw new AssetDropError('bad-response')
     }
@@ -186,47 +146,4 @@ export function presignedAssetRecord({ file, issued, upload }: StoredUpload): As
   } catch (cause) {
     throw new AssetDropError('bad-response', { status: upload.status, cause })
   }
-}
-
-const MiB = 1024 * 1024
-
-/** The `signRequest` mode: `@uppy/aws-s3`, multipart for large files, resumed on retry. */
-function signedRequests(
-  options: PresignedPutOptions,
-  signRequest: NonNullable<PresignedPutOptions['signRequest']>,
-): UploadStrategy {
-  const threshold = options.multipartThreshold ?? 100 * MiB
-  const objectKey =
-    options.objectKey ??
-    ((file: FileInfo) => `uploads/${file.id.replace(/[^\w-]+/g, '_')}/${file.name}`)
-  const strategy: UploadStrategy = {
-    name: 'presigned-put',
-    constraints: options.constraints ?? {},
-    ...(options.metaFields && { metaFields: options.metaFields }),
-    install(uppy: AssetUppy) {
-      uppy.use(AwsS3<AssetMeta, AssetBody>, {
-        signRequest: (request) => signRequest(request as S3SignRequest),
-        shouldUseMultipart: (file) => (file.size ?? 0) >= threshold,
-        getChunkSize: () => options.partSize ?? 8 * MiB,
-        generateObjectKey: (file) => objectKey(fileInfo(file)),
-        allowedMetaFields: false,
-        limit: options.concurrency ?? 6,
-      })
-    },
-    async toAsset(response, file) {
-      const stored = isRecord(response.json) ? response.json : {}
-      const upload: IssuedUpload = {
-        uploadUrl: typeof stored.location === 'string' ? stored.location : response.url,
-        response: stored,
-      }
-      if (options.toAsset) return options.toAsset({ file, issued: upload, upload: response })
-      return toAssetRecord(
-        { id: stored.key, key: stored.key, url: stored.location },
-        { strategy: 'presigned-put', file, response: stored },
-      )
-    },
-    toError: errorFromResponse,
-    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
-  }
-  return strategy
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { S3SignRequest } from '../../src/strategies/presignedPut'
+import type { S3SignRequest } from '../../src/strategies/s3Multipart'
 import { answer, type Backend, HttpError, type LoggedRequest, readBody, sendJson } from './http.ts'
 import type { S3Store } from './s3.ts'
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createUploader } from '../../src/core/createUploader'
 import { requestJson } from '../../src/core/requestJson'
-import { presignedPut, type S3SignRequest } from '../../src/strategies/presignedPut'
+import { type S3SignRequest, s3Multipart } from '../../src/strategies/s3Multipart'
 import { addFault, pdfFile, referenceUrl, s3Bytes, sha256, uniqueName } from '../support'
 import { spyOnNetwork } from '../validation/networkSpy'
 
@@ -14,7 +14,7 @@ const signRequest = async (request: S3SignRequest) => {
 }
 
 const strategy = () =>
-  presignedPut({
+  s3Multipart({
     signRequest,
     multipartThreshold: 10 * MiB,
     partSize: 5 * MiB,
@@ -28,7 +28,7 @@ const partPuts = (requests: { method: string; url: string }[], part: number) =>
     (request) => request.method === 'PUT' && request.url.includes(`partNumber=${part}&`),
   ).length
 
-describe('presignedPut with an app that signs S3 requests', () => {
+describe('s3Multipart: an app that signs S3 requests', () => {
   it('stores a small file with one PUT and a large one by multipart, byte for byte', async () => {
     const small = pdfFile(uniqueName('small.pdf'), 200_000)
     const large = pdfFile(uniqueName('large.pdf'), 12 * MiB + 123)

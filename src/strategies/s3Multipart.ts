@@ -1,0 +1,118 @@
+import AwsS3 from '@uppy/aws-s3'
+import type { AssetRecord, FileInfo } from '../core/asset'
+import { toAssetRecord } from '../core/asset'
+import type { FileConstraints } from '../core/constraints'
+import { errorFromResponse, isRecord } from '../core/http'
+import type { AssetBody, AssetMeta, AssetUppy, MetaField, UploadStrategy } from '../core/strategy'
+import { fileInfo } from '../core/uppyFile'
+import type { IssuedUpload, StoredUpload } from './presignedPut'
+
+/** One S3 request for the app's backend to sign, as `@uppy/aws-s3` describes it. */
+export interface S3SignRequest {
+  /** `PUT` an object or a part, `POST` to create or complete a multipart upload, `GET` its parts, `DELETE` it. */
+  readonly method: 'PUT' | 'POST' | 'GET' | 'DELETE'
+  /** The object's key. */
+  readonly key: string
+  /** The multipart upload, for its steps. */
+  readonly uploadId?: string
+  /** The part, for a part's PUT. */
+  readonly partNumber?: number
+  /** The object's type, for a PUT or a create. */
+  readonly contentType?: string
+}
+
+/** Options of {@link s3Multipart}. */
+export interface S3MultipartOptions {
+  /**
+   * Signs one S3 request through the app's backend, which holds the S3 credentials; resolves to
+   * the signed URL and any headers it was signed with.
+   */
+  readonly signRequest: (
+    request: S3SignRequest,
+  ) => Promise<{ url: string; headers?: Record<string, string> }>
+  /**
+   * The size from which files go by multipart.
+   * @default 100 MiB
+   */
+  readonly multipartThreshold?: number
+  /**
+   * The size of each part (S3 needs at least 5 MiB but for the last).
+   * @default 8 MiB
+   */
+  readonly partSize?: number
+  /**
+   * The key each file is stored under; the same for every attempt.
+   * @default `uploads/<the widget's file id>/<name>`
+   */
+  readonly objectKey?: (file: FileInfo) => string
+  /**
+   * The asset record once the bytes are stored, from S3's answer. It may finish with a further
+   * request, such as registering the stored key.
+   * @default a record from the object's key and location
+   */
+  readonly toAsset?: (stored: StoredUpload) => AssetRecord | Promise<AssetRecord>
+  /**
+   * Gets new credentials after the server refused them (401). Called once for all the files
+   * refused together; each is then sent once more.
+   */
+  readonly refreshCredentials?: () => void | Promise<void>
+  /** Limits the backend enforces, checked in the browser before upload. */
+  readonly constraints?: FileConstraints
+  /** Per-file metadata the end user edits before upload, for `toAsset` to send on. */
+  readonly metaFields?: readonly MetaField[]
+  /**
+   * How many files upload at once.
+   * @default 6
+   */
+  readonly concurrency?: number
+}
+
+const MiB = 1024 * 1024
+
+/**
+ * The presigned-PUT backend style where the app's backend signs each S3 request (through
+ * `@uppy/aws-s3`): small files go by one PUT, files from `multipartThreshold` by S3 multipart,
+ * and a retry resumes a multipart upload, sending only the parts S3 does not hold yet. Every
+ * attempt writes the same key, so a retry never stores a second object.
+ */
+export function s3Multipart(options: S3MultipartOptions): UploadStrategy {
+  const { signRequest } = options
+  if (typeof signRequest !== 'function') {
+    throw new TypeError(
+      's3Multipart needs `signRequest(request)`, resolving to `{ url, headers? }`',
+    )
+  }
+  const threshold = options.multipartThreshold ?? 100 * MiB
+  const objectKey =
+    options.objectKey ??
+    ((file: FileInfo) => `uploads/${file.id.replace(/[^\w-]+/g, '_')}/${file.name}`)
+  return {
+    name: 'presigned-put',
+    constraints: options.constraints ?? {},
+    ...(options.metaFields && { metaFields: options.metaFields }),
+    install(uppy: AssetUppy) {
+      uppy.use(AwsS3<AssetMeta, AssetBody>, {
+        signRequest: (request) => signRequest(request as S3SignRequest),
+        shouldUseMultipart: (file) => (file.size ?? 0) >= threshold,
+        getChunkSize: () => options.partSize ?? 8 * MiB,
+        generateObjectKey: (file) => objectKey(fileInfo(file)),
+        allowedMetaFields: false,
+        limit: options.concurrency ?? 6,
+      })
+    },
+    async toAsset(response, file) {
+      const stored = isRecord(response.json) ? response.json : {}
+      const upload: IssuedUpload = {
+        uploadUrl: typeof stored.location === 'string' ? stored.location : response.url,
+        response: stored,
+      }
+      if (options.toAsset) return options.toAsset({ file, issued: upload, upload: response })
+      return toAssetRecord(
+        { id: stored.key, key: stored.key, url: stored.location },
+        { strategy: 'presigned-put', file, response: stored },
+      )
+    },
+    toError: errorFromResponse,
+    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
+  }
+}
