@@ -199,6 +199,8 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
    * to resume from), with Uppy's error cleared so that its `upload()` leaves them alone.
    */
   const leaving = new Map<string, 'remove' | 'park'>()
+  /** Whether a `pump` is due after the current task's handlers. */
+  let pumpQueued = false
   /** Set while assetdrop itself takes files out of Uppy, which is not the end user cancelling. */
   let removing = false
   /** Validation runs still going, so `upload()` can wait for them. */
@@ -628,7 +630,12 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const leave = (id: string, how: 'remove' | 'park') => {
     if (mirrored || !handed.delete(id)) return
     leaving.set(id, how)
-    if (leaving.size === 1) queueMicrotask(pump)
+    if (pumpQueued) return
+    pumpQueued = true
+    queueMicrotask(() => {
+      pumpQueued = false
+      pump()
+    })
   }
 
   const flushLeaving = () => {
@@ -664,8 +671,13 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     void uppy.upload().catch(() => {})
   }
 
-  /** Hands Uppy the next scheduled files once half the window (or all of it) has room. */
+  /**
+   * Hands Uppy the next scheduled files once half the window (or all of it) has room. The files
+   * whose attempt is over leave Uppy then, together: one removal for many files, as each costs a
+   * copy of Uppy's file map and its events.
+   */
   const pump = () => {
+    if (!mirrored && handed.size > windowSize / 2 && scheduled.size > 0) return
     flushLeaving()
     if (!mirrored && handed.size > windowSize / 2) return
     const room = mirrored ? Number.POSITIVE_INFINITY : windowSize - handed.size
