@@ -44,6 +44,23 @@ export async function listInDropzone(count: number, runs: number): Promise<numbe
   return times
 }
 
+/**
+ * Milliseconds for the browser alone to read the first bytes of `count` files, as the content
+ * check must (the same files, 256 per composite Blob): the floor under adding them.
+ */
+export async function readFirstBytes(count: number, runs: number): Promise<number[]> {
+  const times: number[] = []
+  for (let run = 0; run < runs; run += 1) {
+    const files = makeFiles(count)
+    const start = performance.now()
+    for (let index = 0; index < files.length; index += 256) {
+      await new Blob(files.slice(index, index + 256)).arrayBuffer()
+    }
+    times.push(performance.now() - start)
+  }
+  return times
+}
+
 /** Milliseconds for plain Uppy's `addFiles` of `count` files (no validation, no UI). */
 export function plainUppyAddFiles(count: number, runs: number): number[] {
   const times: number[] = []

@@ -97,13 +97,16 @@ export async function validateFiles(
   })
 
   const toRead = limits.needsBytes ? found.filter((entry) => entry.issues.length === 0) : []
-  const heads = await readHeads(toRead.map((entry) => entry.candidate.file))
-  await eachLimited(toRead, readConcurrency, async (entry, index) => {
-    const head = heads[index] ?? new Uint8Array()
-    entry.issues.push(
-      ...(await contentIssues(entry.candidate.file, head, entry.info, limits, issue)),
-    )
-  })
+  await eachHead(
+    toRead.map((entry) => entry.candidate.file),
+    async (head, index) => {
+      const entry = toRead[index]
+      if (!entry) return
+      entry.issues.push(
+        ...(await contentIssues(entry.candidate.file, head, entry.info, limits, issue)),
+      )
+    },
+  )
 
   const { maxFiles, maxTotalSize } = limits
   const accepted: (FileInfo & { key: string })[] = []
@@ -312,24 +315,39 @@ function customIssues(result: RuleResult, issue: MakeIssue): ValidationIssue[] {
 }
 
 /**
- * The first {@link headLength} bytes of each blob. In Chromium every `slice()` registers a new
- * blob with the browser process (~0.6 ms each), so small files are read whole, and many at a time
- * through one composite Blob (~0.1 ms a file).
+ * Calls `check` with the first {@link headLength} bytes of each blob, {@link readConcurrency} at
+ * a time. In Chromium every `slice()` registers a new blob with the browser process (~0.6 ms
+ * each), so small files are read whole, and many at a time through one composite Blob (~0.1 ms
+ * a file); each batch is checked while the next one is read.
  */
-async function readHeads(blobs: readonly Blob[]): Promise<Uint8Array[]> {
-  const heads: Uint8Array[] = []
-  for (let start = 0; start < blobs.length; start += headsPerRead) {
+async function eachHead(
+  blobs: readonly Blob[],
+  check: (head: Uint8Array, index: number) => Promise<void>,
+): Promise<void> {
+  const read = (start: number) => {
+    const heads = readBatch(start)
+    // Awaited only once the batch before is checked: until then its failure is not reported as
+    // unhandled (the `await` below still throws it).
+    heads.catch(() => {})
+    return heads
+  }
+  const readBatch = async (start: number) => {
     const parts = blobs
       .slice(start, start + headsPerRead)
       .map((blob) => (blob.size > headLength ? blob.slice(0, headLength) : blob))
     const all = await bytesOf(new Blob(parts))
     let offset = 0
-    for (const part of parts) {
-      heads.push(all.subarray(offset, offset + part.size))
+    return parts.map((part) => {
       offset += part.size
-    }
+      return all.subarray(offset - part.size, offset)
+    })
   }
-  return heads
+  let next = blobs.length > 0 ? read(0) : undefined
+  for (let start = 0; next; start += headsPerRead) {
+    const heads = await next
+    next = start + headsPerRead < blobs.length ? read(start + headsPerRead) : undefined
+    await eachLimited(heads, readConcurrency, (head, index) => check(head, start + index))
+  }
 }
 
 async function bytesOf(blob: Blob): Promise<Uint8Array> {

@@ -33,6 +33,24 @@ describe('validateFiles', () => {
     expect(outcome.accepted.map((file) => file.name)).toEqual(['a.png', 'b.csv'])
   })
 
+  it('pins each refusal on its own file across many read batches, large files included', async () => {
+    const png = fixture('photo.png')
+    const files = Array.from({ length: 700 }, (_, index) => {
+      // Every 97th file claims PNG but holds text; every 50th is larger than the bytes read.
+      if (index % 97 === 3) return candidate(`fake-${index}.png`, 'not a picture', 'image/png')
+      const padding = index % 50 === 0 ? new Uint8Array(9000) : new Uint8Array()
+      return candidate(`photo-${index}.png`, new Uint8Array([...png, ...padding]), 'image/png')
+    })
+    const outcome = await validateFiles(files, none, [{ allowedTypes: ['image/png'] }])
+    const fakes = files
+      .filter(({ file }) => file.name.startsWith('fake-'))
+      .map(({ file }) => file.name)
+    expect(fakes.length).toBeGreaterThan(6)
+    expect(Object.keys(codes(outcome))).toEqual(fakes)
+    expect(Object.values(codes(outcome))).toEqual(fakes.map(() => ['content-mismatch']))
+    expect(outcome.accepted).toHaveLength(700 - fakes.length)
+  })
+
   it('skips reading the bytes of a file the cheap checks already refused', async () => {
     let read = false
     const file = new File(['x'.repeat(100)], 'big.png', { type: 'image/png' })
