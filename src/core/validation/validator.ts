@@ -97,16 +97,11 @@ export async function validateFiles(
   })
 
   const toRead = limits.needsBytes ? found.filter((entry) => entry.issues.length === 0) : []
-  await eachHead(
-    toRead.map((entry) => entry.candidate.file),
-    async (head, index) => {
-      const entry = toRead[index]
-      if (!entry) return
-      entry.issues.push(
-        ...(await contentIssues(entry.candidate.file, head, entry.info, limits, issue)),
-      )
-    },
-  )
+  await eachHead(toRead, async (entry, head) => {
+    entry.issues.push(
+      ...(await contentIssues(entry.candidate.file, head, entry.info, limits, issue)),
+    )
+  })
 
   const { maxFiles, maxTotalSize } = limits
   const accepted: (FileInfo & { key: string })[] = []
@@ -315,14 +310,14 @@ function customIssues(result: RuleResult, issue: MakeIssue): ValidationIssue[] {
 }
 
 /**
- * Calls `check` with the first {@link headLength} bytes of each blob, {@link readConcurrency} at
+ * Calls `check` with each entry and the first {@link headLength} bytes of its file, {@link readConcurrency} at
  * a time. In Chromium every `slice()` registers a new blob with the browser process (~0.6 ms
  * each), so small files are read whole, and many at a time through one composite Blob (~0.1 ms
  * a file); each batch is checked while the next one is read.
  */
-async function eachHead(
-  blobs: readonly Blob[],
-  check: (head: Uint8Array, index: number) => Promise<void>,
+async function eachHead<T extends { candidate: ValidationCandidate }>(
+  entries: readonly T[],
+  check: (entry: T, head: Uint8Array) => Promise<void>,
 ): Promise<void> {
   const read = (start: number) => {
     const heads = readBatch(start)
@@ -332,9 +327,9 @@ async function eachHead(
     return heads
   }
   const readBatch = async (start: number) => {
-    const parts = blobs
+    const parts = entries
       .slice(start, start + headsPerRead)
-      .map((blob) => (blob.size > headLength ? blob.slice(0, headLength) : blob))
+      .map(({ candidate: { file } }) => (file.size > headLength ? file.slice(0, headLength) : file))
     const all = await bytesOf(new Blob(parts))
     let offset = 0
     return parts.map((part) => {
@@ -342,11 +337,14 @@ async function eachHead(
       return all.subarray(offset - part.size, offset)
     })
   }
-  let next = blobs.length > 0 ? read(0) : undefined
+  let next = entries.length > 0 ? read(0) : undefined
   for (let start = 0; next; start += headsPerRead) {
     const heads = await next
-    next = start + headsPerRead < blobs.length ? read(start + headsPerRead) : undefined
-    await eachLimited(heads, readConcurrency, (head, index) => check(head, start + index))
+    next = start + headsPerRead < entries.length ? read(start + headsPerRead) : undefined
+    const batch = entries.slice(start, start + headsPerRead)
+    await eachLimited(batch, readConcurrency, (entry, index) =>
+      check(entry, heads[index] ?? new Uint8Array()),
+    )
   }
 }
 
