@@ -64,10 +64,10 @@ const pages = {
   'page: AssetUploader (Dashboard) + multipartForm, JS': `export { multipartForm } from '${root}/src/index.ts'; export { AssetUploader } from '${root}/src/dashboard.ts'`,
 }
 
-/** The gzip size of a page whose entry is `code`, bundled and minified with React external. */
-async function pageSize(code) {
+/** The gzip size of a page whose entry is `entryCode`, bundled and minified with React external. */
+async function pageSize(entryCode) {
   const entry = join(work, `page-${Math.random().toString(36).slice(2)}.js`)
-  writeFileSync(entry, `${code}\n`)
+  writeFileSync(entry, `${entryCode}\n`)
   const output = await build({
     configFile: false,
     logLevel: 'silent',
@@ -83,16 +83,44 @@ async function pageSize(code) {
   const bytes = chunks
     .filter((chunk) => chunk.fileName.endsWith('.js'))
     .reduce((sum, chunk) => sum + gzip(chunk.type === 'chunk' ? chunk.code : chunk.source), 0)
+  const minified = chunks
+    .filter((chunk) => chunk.type === 'chunk')
+    .map((chunk) => chunk.code)
+    .join('\n')
   const modules = chunks.flatMap((chunk) =>
     chunk.type === 'chunk' ? Object.keys(chunk.modules) : [],
   )
-  return { bytes, has: (name) => modules.some((id) => id.includes(`/node_modules/${name}/`)) }
+  return {
+    bytes,
+    code: minified,
+    has: (name) => modules.some((id) => id.includes(`/node_modules/${name}/`)),
+  }
 }
 
+/**
+ * What each of assetdrop's modules adds to a page: the page's gzip size less the size without
+ * that module's minified code (the bundler marks each module with a `// path` comment). The
+ * parts add up to about the share, since gzip shares its dictionary across modules.
+ */
+function breakdownOf(code) {
+  const marks = [...code.matchAll(/^\/\/ (.+)$/gm)]
+  const total = gzip(code)
+  return marks
+    .map((mark, index) => {
+      const end = marks[index + 1]?.index ?? code.length
+      const without = code.slice(0, mark.index) + code.slice(end)
+      return [mark[1], total - gzip(without)]
+    })
+    .filter(([module]) => module.startsWith('src/'))
+    .sort((a, b) => b[1] - a[1])
+}
+
+const breakdowns = []
 for (const [name, code] of Object.entries(pages)) {
-  const { bytes, has } = await pageSize(code)
+  const { bytes, has, code: pageCode } = await pageSize(code)
   const limits = budgets[name]
   const uppy = limits ? (await pageSize(limits.uppy)).bytes : undefined
+  if (limits) breakdowns.push([name, breakdownOf(pageCode)])
   rows.push([
     `${name}${has('preact') ? ' [preact]' : ''}${has('@uppy/dashboard') ? ' [dashboard]' : ''}`,
     bytes,
@@ -120,6 +148,11 @@ for (const [name, bytes, limits] of rows) {
       `${''.padEnd(width)}  ${''.padStart(9)}  of which Uppy's packages alone ${kb(limits.uppy)}, assetdrop ${kb(bytes - limits.uppy)}; the budget leaves assetdrop ${room < 0 ? `nothing (Uppy alone is ${kb(-room)} over)` : kb(room)}`,
     )
   }
+}
+// Where a budgeted page's share goes, module by module, so trimming is aimed rather than guessed.
+for (const [name, breakdown] of breakdowns) {
+  console.log(`\n${name}: what each assetdrop module adds (gzip)`)
+  for (const [module, size] of breakdown) console.log(`  ${kb(size).padStart(8)}  ${module}`)
 }
 // A preset's cost is its page minus the plain strategy page it builds on.
 const sizeOf = (name) => rows.find(([row]) => row.startsWith(name))?.[1] ?? 0
