@@ -6,7 +6,7 @@ export type {
   FileInfo,
   StrategyName,
 } from './core/asset'
-export { safeUrl, toAssetRecord } from './core/asset'
+export { toAssetRecord } from './core/asset'
 export type {
   CandidateFile,
   FileConstraints,
@@ -16,15 +16,6 @@ export type {
   ValidationIssue,
   ValidationRule,
 } from './core/constraints'
-export type {
-  AddFilesResult,
-  CreateUploaderOptions,
-  FileSource,
-  Uploader,
-  UploadFailure,
-  UploadOutcome,
-} from './core/createUploader'
-export { createUploader } from './core/createUploader'
 export { filesFromDataTransfer } from './core/dataTransfer'
 export type {
   AssetDropErrorCode,
@@ -34,19 +25,31 @@ export type {
 } from './core/errors'
 export { AssetDropError, isAssetDropError } from './core/errors'
 export type { ServerResponse } from './core/http'
-export { codeForStatus, errorFromResponse, serverMessageOf } from './core/http'
 export type { ErrorMessages, MessageParams } from './core/messages'
-export { defaultErrorMessages, messageFor } from './core/messages'
-export type { FileStatus, UploaderSnapshot, UploadItem } from './core/state'
+export { defaultErrorMessages, formatError, messageFor } from './core/messages'
 export type {
   AssetBody,
   AssetMeta,
   AssetUppy,
+  AttemptContext,
   HeadersOption,
+  InstalledStrategy,
+  MetaField,
+  StepContext,
   UploadStrategy,
 } from './core/strategy'
-export type { XhrRequestOptions } from './core/xhr'
-export { installXhrUpload } from './core/xhr'
+export type { Clock } from './core/uploader/clock'
+export { createUploader } from './core/uploader/createUploader'
+export type { RetryPolicy } from './core/uploader/retryPolicy'
+export type { FileStatus, UploaderSnapshot, UploadItem } from './core/uploader/store'
+export type {
+  AddFilesResult,
+  CreateUploaderOptions,
+  FileSource,
+  Uploader,
+  UploadFailure,
+  UploadOutcome,
+} from './core/uploader/types'
 export type { AssetDropzoneProps } from './react/AssetDropzone'
 export { AssetDropzone } from './react/AssetDropzone'
 export type { AssetListProps } from './react/AssetList'
@@ -62,14 +65,16 @@ export type {
 export { useUploader } from './react/useUploader'
 export type { ImageOnlyOptions } from './strategies/imageOnly'
 export { imageOnly, webImageTypes } from './strategies/imageOnly'
+export type { JsonRequest } from './strategies/kit/requestJson'
+export { requestJson } from './strategies/kit/requestJson'
 export type { MultipartFormOptions } from './strategies/multipartForm'
-export { companyAssetRecord, multipartForm } from './strategies/multipartForm'
+export { multipartForm } from './strategies/multipartForm'
 export type {
   IssuedUpload,
   PresignedPutOptions,
   StoredUpload,
 } from './strategies/presignedPut'
-export { presignedAssetRecord, presignedPut } from './strategies/presignedPut'
+export { presignedPut } from './strategies/presignedPut'
 export type { RawBodyOptions } from './strategies/rawBody'
 export { rawBody } from './strategies/rawBody'
 export type {
@@ -78,11 +83,6 @@ export type {
   ReferenceRegistrar,
   RegisterByReferenceOptions,
 } from './strategies/registerByReference'
-export {
-  referenceBody,
-  referencedAssetRecord,
-  referenceMetaFields,
-  registerByReference,
-} from './strategies/registerByReference'
+export { registerByReference } from './strategies/registerByReference'
 export type { S3MultipartOptions, S3SignRequest } from './strategies/s3Multipart'
 export { s3Multipart } from './strategies/s3Multipart'

@@ -1,5 +1,5 @@
-import type { Uploader } from '../src/core/createUploader'
-import type { UploaderSnapshot } from '../src/core/state'
+import type { Uploader } from '../src/core/uploader/createUploader'
+import type { UploaderSnapshot } from '../src/core/uploader/store'
 
 /** An uploader that only shows a fixed snapshot: its actions do nothing. */
 export function frozenUploader(state: UploaderSnapshot): Uploader {

@@ -1,7 +1,8 @@
 import { inject } from 'vitest'
 import type { FileInfo } from '../src/core/asset'
-import { type CreateUploaderOptions, createUploader } from '../src/core/createUploader'
 import type { UploadStrategy } from '../src/core/strategy'
+import type { Clock } from '../src/core/uploader/clock'
+import { type CreateUploaderOptions, createUploader } from '../src/core/uploader/createUploader'
 import { presignThrough } from './server/clients'
 import type { LoggedRequest } from './server/http'
 
@@ -102,4 +103,57 @@ export async function sha256(bytes: Uint8Array | Blob): Promise<string> {
   const data = bytes instanceof Blob ? await bytes.arrayBuffer() : new Uint8Array(bytes)
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data))
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+/** Whether a fault named for `header` (the `x-file` a request carried) has met its request. */
+export async function faultTaken(header: string): Promise<boolean> {
+  const response = await fetch(`${referenceUrl}/__reference/faults`)
+  const { taken } = (await response.json()) as { taken: { header?: string }[] }
+  return taken.some((fault) => fault.header === header)
+}
+
+/** A clock the test can move forward; see {@link createTestClock}. */
+export interface TestClock extends Clock {
+  /** Moves the clock `ms` forward, running every wait that falls due. */
+  advance(ms: number): void
+}
+
+/**
+ * A clock that runs in real time but can be moved forward by the test. Give an uploader a stall
+ * timeout far beyond the test's own time limit and no busy machine can make an upload look
+ * stalled: only `advance` can, once the test knows a request is stalled. Short waits (retry
+ * delays) still pass in real time.
+ */
+export function createTestClock(): TestClock {
+  let offset = 0
+  interface Wait {
+    due: number
+    callback: () => void
+    timer?: ReturnType<typeof setTimeout>
+  }
+  const waits = new Set<Wait>()
+  const now = () => Date.now() + offset
+  const fire = (wait: Wait) => {
+    if (!waits.delete(wait)) return
+    clearTimeout(wait.timer)
+    wait.callback()
+  }
+  return {
+    now,
+    setTimeout(callback, ms) {
+      const wait: Wait = { due: now() + ms, callback }
+      wait.timer = setTimeout(() => fire(wait), ms)
+      waits.add(wait)
+      return wait
+    },
+    clearTimeout(handle) {
+      const wait = handle as Wait
+      if (waits.delete(wait)) clearTimeout(wait.timer)
+    },
+    advance(ms) {
+      offset += ms
+      const due = [...waits].filter((wait) => wait.due <= now()).sort((a, b) => a.due - b.due)
+      for (const wait of due) fire(wait)
+    },
+  }
 }

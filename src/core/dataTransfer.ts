@@ -1,4 +1,4 @@
-import type { FileSource } from './createUploader'
+import type { FileSource } from './uploader/types'
 
 /**
  * The files in a drop or paste, with folders walked (each file keeps its path inside the

@@ -1,4 +1,5 @@
-import { type MessageParams, messageFor } from './messages'
+/** Values a message template may use. */
+export type MessageParams = Readonly<Record<string, string | number>>
 
 /** Codes for files refused in the browser before any byte is sent. */
 export type ValidationCode =
@@ -12,6 +13,7 @@ export type ValidationCode =
   | 'image-too-large'
   | 'name-invalid'
   | 'duplicate'
+  | 'file-unreadable'
   | 'custom'
 
 /** Codes for uploads that failed on the way to, or at, the server. */
@@ -54,8 +56,9 @@ export interface AssetDropErrorOptions {
 
 /**
  * The one error type assetdrop reports: a stable `code`, the HTTP `status` and the server's
- * message where there were any, and the original failure in `cause`. Its message never
- * contains a URL, a token or an API key.
+ * message where there were any, and the original failure in `cause`. Its `message` is for
+ * developers (the code, the status and the server's message, never a URL, a token or an API
+ * key); the text an end user reads is made where it is shown, with {@link formatError}.
  */
 export class AssetDropError extends Error {
   override name = 'AssetDropError' as const
@@ -82,8 +85,8 @@ export class AssetDropError extends Error {
 
   constructor(code: AssetDropErrorCode, options: AssetDropErrorOptions = {}) {
     const params = options.params ?? {}
-    const base = messageFor(code, params)
-    super(options.serverMessage ? `${base}: ${options.serverMessage}` : base, {
+    const status = options.status ? ` (HTTP ${options.status})` : ''
+    super(`${code}${status}${options.serverMessage ? `: ${options.serverMessage}` : ''}`, {
       cause: options.cause,
     })
     this.code = code
@@ -103,17 +106,8 @@ export class AssetDropError extends Error {
 
   /** A copy of this error with some of its options replaced. */
   with(changes: AssetDropErrorOptions): AssetDropError {
-    return new AssetDropError(this.code, {
-      status: this.status,
-      serverMessage: this.serverMessage,
-      serverCode: this.serverCode,
-      params: this.params,
-      cause: this.cause,
-      fileId: this.fileId,
-      retryAfter: this.retryAfter,
-      unconfirmed: this.unconfirmed,
-      ...changes,
-    })
+    // The copy's options are this error's own fields (`cause` is not enumerable).
+    return new AssetDropError(this.code, { ...this, cause: this.cause, ...changes })
   }
 }
 

@@ -1,8 +1,7 @@
-import type { AssetDropErrorCode } from './errors'
+import type { AssetDropError, AssetDropErrorCode, MessageParams } from './errors'
 import { formatBytes } from './format'
 
-/** Values a message template may use. */
-export type MessageParams = Readonly<Record<string, string | number>>
+export type { MessageParams } from './errors'
 
 /** A table of messages, one per code; replace it to translate every message assetdrop writes. */
 export type ErrorMessages = Readonly<
@@ -46,6 +45,8 @@ export const defaultErrorMessages: ErrorMessages = {
     `The image is ${width}×${height} pixels, more than the ${limit} allowed`,
   'name-invalid': ({ problem }) => nameProblems[String(problem)] ?? 'The file name is not allowed',
   duplicate: 'This file has already been added',
+  'file-unreadable':
+    'The file could not be read; it may have changed or been moved since it was chosen',
   custom: ({ message }) => (message === undefined ? 'The file was refused' : String(message)),
   unauthorized: 'Not signed in, or the credentials were refused',
   forbidden: 'Not allowed to upload here',
@@ -69,4 +70,13 @@ export function messageFor(
 ): string {
   const template = messages[code] ?? defaultErrorMessages[code]
   return typeof template === 'function' ? template(params) : template
+}
+
+/**
+ * The text an end user reads for `error`: its code's message from `messages` (falling back to
+ * English), filled in with its params, then the server's own message, if it gave one.
+ */
+export function formatError(error: AssetDropError, messages?: Partial<ErrorMessages>): string {
+  const text = messageFor(error.code, error.params, messages)
+  return error.serverMessage ? `${text}: ${error.serverMessage}` : text
 }

@@ -1,6 +1,7 @@
 import Dashboard, { type DashboardOptions } from '@uppy/dashboard'
 import { useEffect, useRef } from 'react'
 import type { AssetRecord } from '../core/asset'
+import { formatError } from '../core/messages'
 import type { AssetBody, AssetMeta, UploadStrategy } from '../core/strategy'
 import { AssetList } from '../react/AssetList'
 import { type UseUploaderOptions, useUploader } from '../react/useUploader'
@@ -78,7 +79,11 @@ export function AssetUploader({
   for (const item of items) {
     if (item.status === 'succeeded') assets.push(item.asset)
     if (item.status === 'failed')
-      problems.push({ id: item.id, name: item.name, message: item.error.message })
+      problems.push({
+        id: item.id,
+        name: item.name,
+        message: formatError(item.error, options.messages),
+      })
     if (item.status === 'rejected') {
       problems.push({
         id: item.id,

@@ -1,7 +1,7 @@
 import { safeUrl } from '../core/asset'
-import { commonAssetRecord } from '../core/commonRecord'
 import type { UploadStrategy } from '../core/strategy'
 import { imageOnly, webImageTypes } from '../strategies/imageOnly'
+import { commonAssetRecord } from '../strategies/kit/commonRecord'
 import { type Credential, credentialValue, refreshOf, trimBase } from './credentials'
 
 /** Options of {@link backofficeImages}. */

@@ -1,8 +1,8 @@
 import { toAssetRecord } from '../core/asset'
 import { AssetDropError } from '../core/errors'
 import { isRecord } from '../core/http'
-import { requestJson } from '../core/requestJson'
 import type { UploadStrategy } from '../core/strategy'
+import { requestJson } from '../strategies/kit/requestJson'
 import { presignedPut } from '../strategies/presignedPut'
 import { type Credential, credentialValue, refreshOf, trimBase } from './credentials'
 

@@ -47,10 +47,11 @@ export function projectAssets(options: ProjectAssetsOptions): ProjectAssetsStrat
     ...refreshOf(options.apiKey),
     getUploadUrl: (file) => options.presign(file),
     // `issued` is what `presign` returned, key included.
-    toAsset: ({ file, issued }) =>
+    toAsset: ({ file, issued, signal }) =>
       registrar.register(
         { kind: 'storage-key', key: (issued as ProjectUpload).key, filename: file.name },
         file,
+        { signal },
       ),
   })
   return { ...strategy, importUrl: registrar.importUrl }

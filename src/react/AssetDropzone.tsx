@@ -1,8 +1,15 @@
+/**
+ * The drop-zone widget: the drop area, the live region, the virtualized file list with each
+ * row's actions and details, and the total progress. Kept in one file (over 300 lines) because
+ * its parts (the row, the progress bar, the thumbnail, the retry countdown) exist only for it
+ * and are read together; none is exported.
+ */
 import { useEffect, useRef, useState } from 'react'
 import type { AssetRecord } from '../core/asset'
 import { formatBytes } from '../core/format'
-import type { UploadItem } from '../core/state'
+import { type ErrorMessages, formatError } from '../core/messages'
 import type { MetaField, UploadStrategy } from '../core/strategy'
+import type { UploadItem } from '../core/uploader/store'
 import { AssetList } from './AssetList'
 import { type DropzoneLocale, englishLocale } from './locale'
 import { type UseUploaderOptions, useUploader } from './useUploader'
@@ -61,7 +68,7 @@ export function AssetDropzone({
       options.onFileRejected?.(event)
     },
     onUploadError: (event) => {
-      announce(locale.announce.failed(event.file.name, event.error.message))
+      announce(locale.announce.failed(event.file.name, formatError(event.error, options.messages)))
       options.onUploadError?.(event)
     },
     onComplete: (event) => {
@@ -134,6 +141,7 @@ export function AssetDropzone({
                   <FileRow
                     item={item}
                     locale={locale}
+                    messages={options.messages}
                     metaFields={strategy.metaFields ?? []}
                     onMetaChange={(meta) => uploader.uploader.setMeta(item.id, meta)}
                     file={uploader.uploader.getFile(item.id)}
@@ -172,6 +180,7 @@ export function AssetDropzone({
 
 interface FileRowProps {
   readonly item: UploadItem
+  readonly messages: Partial<ErrorMessages> | undefined
   readonly metaFields: readonly MetaField[]
   readonly onMetaChange: (meta: Readonly<Record<string, string | readonly string[]>>) => void
   readonly file: Blob | undefined
@@ -183,6 +192,7 @@ interface FileRowProps {
 
 function FileRow({
   item,
+  messages,
   file,
   locale,
   metaFields,
@@ -195,7 +205,7 @@ function FileRow({
     item.status === 'rejected'
       ? item.issues.map((issue) => issue.message).join('; ')
       : item.status === 'failed' || item.status === 'retrying'
-        ? item.error.message
+        ? formatError(item.error, messages)
         : undefined
   const secondsLeft = useSecondsUntil(item.status === 'retrying' ? item.retryAt : undefined)
   const percent =

@@ -1,4 +1,4 @@
-import type { FileStatus } from '../core/state'
+import type { FileStatus } from '../core/uploader/store'
 
 /** Every string the React widgets show or announce; replace it to translate them. */
 export interface DropzoneLocale {

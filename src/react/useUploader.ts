@@ -10,11 +10,15 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react'
-import { type CreateUploaderOptions, createUploader, type Uploader } from '../core/createUploader'
 import { filesFromDataTransfer } from '../core/dataTransfer'
 import { createEtaEstimator } from '../core/eta'
-import type { UploaderSnapshot } from '../core/state'
 import type { UploadStrategy } from '../core/strategy'
+import {
+  type CreateUploaderOptions,
+  createUploader,
+  type Uploader,
+} from '../core/uploader/createUploader'
+import type { UploaderSnapshot } from '../core/uploader/store'
 
 /** Options of {@link useUploader}; read once when the widget mounts (change its `key` to start over), except the callbacks, which may change freely. */
 export interface UseUploaderOptions extends Omit<CreateUploaderOptions, 'strategy'> {

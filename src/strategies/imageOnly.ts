@@ -1,9 +1,9 @@
 import type { AssetRecord, FileInfo } from '../core/asset'
-import { commonAssetRecord } from '../core/commonRecord'
 import type { FileConstraints } from '../core/constraints'
-import { errorFromResponse, type ServerResponse } from '../core/http'
+import type { ServerResponse } from '../core/http'
 import type { HeadersOption, UploadStrategy } from '../core/strategy'
-import { installXhrUpload } from '../core/xhr'
+import { commonAssetRecord } from './kit/commonRecord'
+import { endpointRequest, installXhrTransport } from './kit/xhrTransport'
 
 /** The raster formats every browser shows, by MIME type and extension. */
 export const webImageTypes = [
@@ -57,22 +57,19 @@ export interface ImageOnlyOptions {
 export function imageOnly(options: ImageOnlyOptions): UploadStrategy {
   if (!options.endpoint)
     throw new TypeError('imageOnly needs an `endpoint`: a URL or a function returning one')
-  const strategy: UploadStrategy = {
+  return {
     name: 'image-only',
     constraints: { allowedTypes: webImageTypes, ...options.constraints },
-    install(uppy) {
-      installXhrUpload(uppy, strategy, {
-        endpoint: options.endpoint,
+    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
+    install: (uppy) => ({
+      ...installXhrTransport(uppy, {
+        request: endpointRequest({ endpoint: options.endpoint, headers: options.headers }),
         method: 'POST',
         formData: true,
         fieldName: options.fieldName ?? 'image',
-        headers: options.headers,
         concurrency: options.concurrency,
-      })
-    },
-    toAsset: options.toAsset ?? commonAssetRecord('image-only'),
-    toError: errorFromResponse,
-    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
+      }),
+      toAsset: options.toAsset ?? commonAssetRecord('image-only'),
+    }),
   }
-  return strategy
 }

@@ -1,9 +1,9 @@
 import { type AssetAccess, type AssetRecord, type FileInfo, toAssetRecord } from '../core/asset'
 import type { FileConstraints } from '../core/constraints'
 import { AssetDropError } from '../core/errors'
-import { errorFromResponse, isRecord, type ServerResponse } from '../core/http'
+import { isRecord, type ServerResponse } from '../core/http'
 import type { HeadersOption, UploadStrategy } from '../core/strategy'
-import { installXhrUpload } from '../core/xhr'
+import { endpointRequest, installXhrTransport } from './kit/xhrTransport'
 
 /** Options of {@link multipartForm}. */
 export interface MultipartFormOptions {
@@ -49,28 +49,28 @@ export function multipartForm(options: MultipartFormOptions): UploadStrategy {
   if (!options.endpoint) {
     throw new TypeError('multipartForm needs an `endpoint`: a URL or a function returning one')
   }
-  const strategy: UploadStrategy = {
+  return {
     name: 'multipart-form',
     constraints: options.constraints ?? {},
-    install(uppy) {
-      installXhrUpload(uppy, strategy, {
-        endpoint: options.endpoint,
+    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
+    install: (uppy) => ({
+      ...installXhrTransport(uppy, {
+        request: endpointRequest({
+          endpoint: options.endpoint,
+          headers: options.headers,
+          fields: {
+            ...(nameField !== false && { [nameField]: (file: FileInfo) => file.name }),
+            ...options.fields,
+          },
+        }),
         method: 'POST',
         formData: true,
         fieldName: options.fieldName ?? 'file',
-        fields: {
-          ...(nameField !== false && { [nameField]: (file: FileInfo) => file.name }),
-          ...options.fields,
-        },
-        headers: options.headers,
         concurrency: options.concurrency,
-      })
-    },
-    toAsset: options.toAsset ?? ((response, file) => companyAssetRecord(response, file)),
-    toError: errorFromResponse,
-    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
+      }),
+      toAsset: options.toAsset ?? companyAssetRecord,
+    }),
   }
-  return strategy
 }
 
 /**

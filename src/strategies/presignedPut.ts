@@ -1,10 +1,10 @@
 import type { AssetRecord, FileInfo } from '../core/asset'
 import { toAssetRecord } from '../core/asset'
 import type { FileConstraints } from '../core/constraints'
-import { AssetDropError, isAssetDropError } from '../core/errors'
-import { errorFromResponse, isRecord, type ServerResponse, withoutQuery } from '../core/http'
-import type { MetaField, UploadStrategy } from '../core/strategy'
-import { installXhrUpload } from '../core/xhr'
+import { AssetDropError } from '../core/errors'
+import { isRecord, type ServerResponse, withoutQuery } from '../core/http'
+import type { MetaField, StepContext, UploadStrategy } from '../core/strategy'
+import { installXhrTransport } from './kit/xhrTransport'
 
 /** An upload URL the app's API issued for one file. */
 export interface IssuedUpload {
@@ -29,6 +29,8 @@ export interface StoredUpload {
   readonly issued: IssuedUpload
   /** The storage host's answer. */
   readonly upload: ServerResponse
+  /** Aborted when the file is cancelled or this step stalls; pass it to any request made here. */
+  readonly signal?: AbortSignal | undefined
 }
 
 /** Options of {@link presignedPut}. */
@@ -40,7 +42,8 @@ export interface PresignedPutOptions {
   readonly getUploadUrl: (file: FileInfo) => Promise<IssuedUpload>
   /**
    * The asset record once the bytes are stored, from the API's answer (never from the upload
-   * URL). It may finish with a further request, such as registering the stored key.
+   * URL). It may finish with a further request, such as registering the stored key; when that
+   * request fails in a way worth retrying, only it is sent again.
    * @default a record from the answer's `public_url`, `url`, `key` and `id`
    */
   readonly toAsset?: (stored: StoredUpload) => AssetRecord | Promise<AssetRecord>
@@ -65,8 +68,9 @@ export interface PresignedPutOptions {
  * The presigned-PUT backend style: ask the app's API for an upload URL for each file, then PUT
  * the bytes there with exactly the headers the URL was signed for.
  *
- * A URL is asked for once per file and reused while it is valid, so retries after a failed PUT
- * never create a second asset; one that expired before or during the attempt is renewed once.
+ * One URL serves each attempt, asked for before the attempt sends anything, and is reused by
+ * the next attempts while it is valid, so retries after a failed PUT never create a second asset;
+ * one that expired before or during the attempt is renewed once.
  */
 export function presignedPut(options: PresignedPutOptions): UploadStrategy {
   const { getUploadUrl } = options
@@ -75,56 +79,63 @@ export function presignedPut(options: PresignedPutOptions): UploadStrategy {
       'presignedPut needs `getUploadUrl(file)`, resolving to `{ uploadUrl, expiresIn?, response }`. For a backend that signs S3 requests (multipart, resumed on retry), use `s3Multipart({ signRequest })`.',
     )
   }
-  /** Issued URLs by Uppy file id, with when they stop being usable. */
-  const issued = new Map<string, { upload: IssuedUpload; usableUntil: number }>()
+  const toAsset = options.toAsset ?? presignedAssetRecord
 
-  const issue = async (file: FileInfo): Promise<IssuedUpload> => {
-    const cached = issued.get(file.id)
-    if (cached && Date.now() < cached.usableUntil) return cached.upload
-    const upload = await getUploadUrl(file)
-    if (typeof upload?.uploadUrl !== 'string' || !/^https?:\/\//i.test(upload.uploadUrl)) {
-      throw new AssetDropError('bad-response')
-    }
-    const lifetime = (upload.expiresIn ?? 3600) * 1000
-    // Keep a margin, so a URL is not used a moment before it expires.
-    issued.set(file.id, {
-      upload,
-      usableUntil: Date.now() + lifetime - Math.min(5000, lifetime / 4),
-    })
-    return upload
-  }
-
-  const strategy: UploadStrategy = {
+  return {
     name: 'presigned-put',
     constraints: options.constraints ?? {},
     ...(options.metaFields && { metaFields: options.metaFields }),
+    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
     install(uppy) {
-      uppy.on('upload-error', (file, error) => {
-        if (file && isAssetDropError(error) && error.code === 'url-expired') issued.delete(file.id)
-      })
-      uppy.on('upload-success', (file) => {
-        if (file) issued.delete(file.id)
-      })
-      installXhrUpload(uppy, strategy, {
-        endpoint: async (file) => (await issue(file)).uploadUrl,
+      /** Each file's issued URL, with when it stops being usable. */
+      const issued = new Map<string, { upload: IssuedUpload; usableUntil: number }>()
+
+      const issue = async (file: FileInfo, renew: boolean): Promise<IssuedUpload> => {
+        const cached = issued.get(file.id)
+        if (cached && !renew && Date.now() < cached.usableUntil) return cached.upload
+        const upload = await getUploadUrl(file)
+        if (typeof upload?.uploadUrl !== 'string' || !/^https?:\/\//i.test(upload.uploadUrl)) {
+          throw new AssetDropError('bad-response')
+        }
+        const lifetime = Math.max(0, upload.expiresIn ?? 3600) * 1000
+        // Keep a margin, so a URL is not used a moment before it expires.
+        issued.set(file.id, {
+          upload,
+          usableUntil: Date.now() + lifetime - Math.min(5000, lifetime / 4),
+        })
+        return upload
+      }
+
+      const transport = installXhrTransport(uppy, {
+        async request(file, { renew }) {
+          const upload = await issue(file, renew)
+          return {
+            url: upload.uploadUrl,
+            headers: {
+              ...upload.headers,
+              'content-type': file.type || 'application/octet-stream',
+            },
+          }
+        },
         method: 'PUT',
         formData: false,
-        headers: async (file) => ({
-          ...(await issue(file)).headers,
-          'content-type': file.type || 'application/octet-stream',
-        }),
         concurrency: options.concurrency,
       })
+
+      return {
+        ...transport,
+        toAsset(answer: ServerResponse, file: FileInfo, { signal }: StepContext) {
+          const upload = issued.get(file.id)?.upload
+          if (!upload) throw new AssetDropError('bad-response', { status: answer.status })
+          return toAsset({ file, issued: upload, upload: answer, signal })
+        },
+        release(fileId) {
+          issued.delete(fileId)
+          transport.release(fileId)
+        },
+      }
     },
-    async toAsset(response, file) {
-      const upload = issued.get(file.id)?.upload
-      if (!upload) throw new AssetDropError('bad-response', { status: response.status })
-      return (options.toAsset ?? presignedAssetRecord)({ file, issued: upload, upload: response })
-    },
-    toError: errorFromResponse,
-    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
   }
-  return strategy
 }
 
 /** The default record of a presigned PUT: from the API's `public_url`, `url`, `key` and `id`. */

@@ -1,9 +1,9 @@
 import type { AssetRecord, FileInfo } from '../core/asset'
-import { commonAssetRecord } from '../core/commonRecord'
 import type { FileConstraints } from '../core/constraints'
-import { errorFromResponse, type ServerResponse } from '../core/http'
-import { type HeadersOption, resolveHeaders, type UploadStrategy } from '../core/strategy'
-import { installXhrUpload } from '../core/xhr'
+import type { ServerResponse } from '../core/http'
+import type { HeadersOption, UploadStrategy } from '../core/strategy'
+import { commonAssetRecord } from './kit/commonRecord'
+import { endpointRequest, installXhrTransport } from './kit/xhrTransport'
 
 /** Options of {@link rawBody}. */
 export interface RawBodyOptions {
@@ -46,27 +46,31 @@ export function rawBody(options: RawBodyOptions): UploadStrategy {
   const { nameHeader = 'x-file-name' } = options
   if (!options.endpoint)
     throw new TypeError('rawBody needs an `endpoint`: a URL or a function returning one')
-  const strategy: UploadStrategy = {
+  const request = endpointRequest({ endpoint: options.endpoint, headers: options.headers })
+  return {
     name: 'raw-body',
     constraints: options.constraints ?? {},
-    install(uppy) {
-      installXhrUpload(uppy, strategy, {
-        endpoint: options.endpoint,
+    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
+    install: (uppy) => ({
+      ...installXhrTransport(uppy, {
+        async request(file, context) {
+          const { url, headers } = await request(file, context)
+          return {
+            url,
+            headers: {
+              ...headers,
+              'content-type': file.type || 'application/octet-stream',
+              ...(nameHeader !== false && { [nameHeader]: headerSafe(file.name) }),
+            },
+          }
+        },
         method: options.method ?? 'POST',
         formData: false,
-        headers: async (file) => ({
-          ...(await resolveHeaders(options.headers, file)),
-          'content-type': file.type || 'application/octet-stream',
-          ...(nameHeader !== false && { [nameHeader]: headerSafe(file.name) }),
-        }),
         concurrency: options.concurrency,
-      })
-    },
-    toAsset: options.toAsset ?? commonAssetRecord('raw-body'),
-    toError: errorFromResponse,
-    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
+      }),
+      toAsset: options.toAsset ?? commonAssetRecord('raw-body'),
+    }),
   }
-  return strategy
 }
 
 /** `value` with everything but printable ASCII percent-encoded, as HTTP headers require. */

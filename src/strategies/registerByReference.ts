@@ -2,8 +2,8 @@ import type { AssetRecord, FileInfo } from '../core/asset'
 import { toAssetRecord } from '../core/asset'
 import { AssetDropError } from '../core/errors'
 import { isRecord, type ServerResponse } from '../core/http'
-import { requestJson } from '../core/requestJson'
 import { type HeadersOption, type MetaField, resolveHeaders } from '../core/strategy'
+import { requestJson } from './kit/requestJson'
 
 /** Where the asset's media is: a key in the app's storage, or a URL to import from. */
 export type AssetReference =
@@ -44,8 +44,15 @@ export interface RegisterByReferenceOptions {
 export interface ReferenceRegistrar {
   /** Per-file metadata the end user edits before registering: title (required), description, category, tags. */
   readonly metaFields: readonly MetaField[]
-  /** Creates the asset record for `reference`; `file` describes what was uploaded or imported. */
-  register(reference: AssetReference, file: FileInfo): Promise<AssetRecord>
+  /**
+   * Creates the asset record for `reference`; `file` describes what was uploaded or imported.
+   * `signal` aborts the request (the uploader passes its own, for cancels and stalls).
+   */
+  register(
+    reference: AssetReference,
+    file: FileInfo,
+    options?: { readonly signal?: AbortSignal | undefined },
+  ): Promise<AssetRecord>
   /** Imports an asset from a URL the end user pasted (the server fetches it). */
   importUrl(input: {
     readonly url: string
@@ -79,12 +86,13 @@ export function registerByReference(options: RegisterByReferenceOptions): Refere
   if (!options.endpoint) throw new TypeError('registerByReference needs an `endpoint`')
   const registrar: ReferenceRegistrar = {
     metaFields: referenceMetaFields,
-    async register(reference, file) {
+    async register(reference, file, { signal } = {}) {
       const response = await requestJson({
         url: options.endpoint,
         headers: await resolveHeaders(options.headers, file),
         body: (options.body ?? referenceBody)(reference, file.meta ?? {}),
         ...(options.timeout !== undefined && { timeout: options.timeout }),
+        ...(signal && { signal }),
       })
       return (options.toAsset ?? referencedAssetRecord)(response, file, reference)
     },

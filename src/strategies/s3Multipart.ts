@@ -2,9 +2,11 @@ import AwsS3 from '@uppy/aws-s3'
 import type { AssetRecord, FileInfo } from '../core/asset'
 import { toAssetRecord } from '../core/asset'
 import type { FileConstraints } from '../core/constraints'
-import { errorFromResponse, isRecord } from '../core/http'
-import type { AssetBody, AssetMeta, AssetUppy, MetaField, UploadStrategy } from '../core/strategy'
-import { fileInfo } from '../core/uppyFile'
+import { AssetDropError } from '../core/errors'
+import { errorFromResponse, isRecord, parseJson } from '../core/http'
+import type { MetaField, UploadStrategy } from '../core/strategy'
+import { fileInfo } from '../core/uppy/files'
+import type { AssetBody, AssetMeta, AssetUppy } from '../core/uppy/types'
 import type { IssuedUpload, StoredUpload } from './presignedPut'
 
 /** One S3 request for the app's backend to sign, as `@uppy/aws-s3` describes it. */
@@ -90,29 +92,76 @@ export function s3Multipart(options: S3MultipartOptions): UploadStrategy {
     name: 'presigned-put',
     constraints: options.constraints ?? {},
     ...(options.metaFields && { metaFields: options.metaFields }),
+    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
     install(uppy: AssetUppy) {
+      /** Which file each object key belongs to, to tell which file's request is starting. */
+      const files = new Map<string, string>()
+      const id = `assetdrop:AwsS3:${++installs}`
       uppy.use(AwsS3<AssetMeta, AssetBody>, {
-        signRequest: (request) => signRequest(request as S3SignRequest),
+        id,
+        async signRequest(request) {
+          // Each S3 request is signed just before it is sent: the file's request starts now.
+          const fileId = files.get(request.key)
+          if (fileId !== undefined) uppy.emit('assetdrop:request-started', uppy.getFile(fileId))
+          const signed = await signRequest(request as S3SignRequest)
+          if (typeof signed?.url !== 'string' || !/^https?:\/\//i.test(signed.url)) {
+            throw new AssetDropError('bad-response')
+          }
+          return signed
+        },
         shouldUseMultipart: (file) => (file.size ?? 0) >= threshold,
         getChunkSize: () => options.partSize ?? 8 * MiB,
-        generateObjectKey: (file) => objectKey(fileInfo(file)),
+        generateObjectKey(file) {
+          const key = objectKey(fileInfo(file))
+          files.set(key, file.id)
+          return key
+        },
         allowedMetaFields: false,
         limit: options.concurrency ?? 6,
       })
-    },
-    async toAsset(response, file) {
-      const stored = isRecord(response.json) ? response.json : {}
-      const upload: IssuedUpload = {
-        uploadUrl: typeof stored.location === 'string' ? stored.location : response.url,
-        response: stored,
+      return {
+        // Every attempt PUTs the same key (or the same part), which stores the object once.
+        replaySafe: true,
+        async toAsset(answer, file, { signal }) {
+          const stored = isRecord(answer.json) ? answer.json : {}
+          const upload: IssuedUpload = {
+            uploadUrl: typeof stored.location === 'string' ? stored.location : answer.url,
+            response: stored,
+          }
+          if (options.toAsset) {
+            return options.toAsset({ file, issued: upload, upload: answer, signal })
+          }
+          return toAssetRecord(
+            { id: stored.key, key: stored.key, url: stored.location },
+            { strategy: 'presigned-put', file, response: stored },
+          )
+        },
+        errorOf: s3Error,
+        release(fileId) {
+          for (const [key, owner] of files) if (owner === fileId) files.delete(key)
+        },
+        uninstall() {
+          const plugin = uppy.getPlugin(id)
+          if (plugin) uppy.removePlugin(plugin)
+        },
       }
-      if (options.toAsset) return options.toAsset({ file, issued: upload, upload: response })
-      return toAssetRecord(
-        { id: stored.key, key: stored.key, url: stored.location },
-        { strategy: 'presigned-put', file, response: stored },
-      )
     },
-    toError: errorFromResponse,
-    ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
   }
+}
+
+let installs = 0
+
+/**
+ * The typed error for what `@uppy/aws-s3` reports: S3's own answer (`S3ServiceError`, with the
+ * status and the XML body) read like any other, a network failure as `network`.
+ */
+function s3Error(reported: unknown): AssetDropError | undefined {
+  if (!(reported instanceof Error)) return undefined
+  const { status, body } = reported as { status?: unknown; body?: unknown }
+  if (reported.name === 'S3ServiceError' && typeof status === 'number' && status > 0) {
+    const text = typeof body === 'string' ? body : ''
+    return errorFromResponse({ status, contentType: '', text, json: parseJson(text), url: '' })
+  }
+  if (reported.name === 'S3NetworkError') return new AssetDropError('network', { cause: reported })
+  return undefined
 }

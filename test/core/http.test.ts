@@ -5,6 +5,7 @@ import {
   parseJson,
   type ServerResponse,
 } from '../../src/core/http'
+import { formatError } from '../../src/core/messages'
 
 function answer(status: number, text: string, contentType = 'application/json'): ServerResponse {
   return { status, text, contentType, json: parseJson(text), url: 'http://127.0.0.1/upload' }
@@ -41,7 +42,8 @@ describe('errorFromResponse', () => {
       ),
     )
     expect(error).toMatchObject({ code: 'rejected', status: 422, serverMessage: 'File is empty' })
-    expect(error.message).toBe('The server refused the file: File is empty')
+    expect(formatError(error)).toBe('The server refused the file: File is empty')
+    expect(error.message).toBe('rejected (HTTP 422): File is empty')
   })
 
   it('takes the detail of a problem object', () => {
@@ -120,7 +122,7 @@ describe('errorFromResponse', () => {
       answer(502, '<html><body><h1>Bad Gateway</h1></body></html>', 'text/html'),
     )
     expect(error).toMatchObject({ code: 'server-error', serverMessage: undefined })
-    expect(error.message).toBe('The server failed to store the file')
+    expect(formatError(error)).toBe('The server failed to store the file')
   })
 
   it('keeps no message from an empty body', () => {

@@ -50,7 +50,7 @@ describe('<AssetUploader>', () => {
       ...base,
       install(uppy) {
         install()
-        base.install(uppy)
+        return base.install(uppy)
       },
     }
     render(

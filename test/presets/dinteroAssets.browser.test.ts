@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { requestJson } from '../../src/core/requestJson'
 import { dinteroAssets } from '../../src/presets/dinteroAssets'
+import { requestJson } from '../../src/strategies/kit/requestJson'
 import { presignedPut } from '../../src/strategies/presignedPut'
 import { demoCredentials } from '../server/demo'
 import {

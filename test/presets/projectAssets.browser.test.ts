@@ -28,7 +28,7 @@ describe('projectAssets (document 003, presigned PUT then register by reference)
     const file = await image('jpg')
     const strategy = preset()
     const { uploader, assets, failed } = await (async () => {
-      const { createUploader } = await import('../../src/core/createUploader')
+      const { createUploader } = await import('../../src/core/uploader/createUploader')
       const uploader = createUploader({ strategy })
       const { added } = await uploader.addFiles([file])
       expect(added[0]?.meta).toEqual({ title: file.name.replace(/\.jpg$/, '') })
@@ -97,7 +97,7 @@ describe('projectAssets (document 003, presigned PUT then register by reference)
       serverMessage: 'project not found',
     })
 
-    const { createUploader } = await import('../../src/core/createUploader')
+    const { createUploader } = await import('../../src/core/uploader/createUploader')
     const uploader = createUploader({ strategy: preset() })
     const { added } = await uploader.addFiles([pdfFile(uniqueName('untitled.pdf'), 100)])
     uploader.setMeta(added[0]?.id ?? '', { title: '' })

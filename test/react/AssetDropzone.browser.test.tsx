@@ -116,6 +116,36 @@ describe('<AssetDropzone>', () => {
     expect(within(screen.getByRole('list', { name: 'Files' })).queryByText(first.name)).toBeNull()
   })
 
+  it('shows upload errors in the app’s own messages, in the row and the live region', async () => {
+    const german = {
+      rejected: 'Der Server hat die Datei abgelehnt',
+      'file-too-large': 'Die Datei ist zu groß',
+    }
+    render(
+      <AssetDropzone
+        strategy={strategy()}
+        messages={german}
+        constraints={{ maxFileSize: 5000 }}
+        autoUpload
+      />,
+    )
+    // The partner API refuses an empty file with 422.
+    const empty = new File([], uniqueName('leer.txt'), { type: 'text/plain' })
+    const big = pdfFile(uniqueName('gross.pdf'), 6000)
+    drop(dropArea(), [empty, big])
+    await waitFor(() => expect(within(row(empty.name)).getByText('Failed')).toBeTruthy())
+    expect(row(empty.name).textContent).toContain(
+      'Der Server hat die Datei abgelehnt: File is empty',
+    )
+    expect(row(empty.name).textContent).not.toContain('The server refused')
+    expect(row(big.name).textContent).toContain('Die Datei ist zu groß')
+    await waitFor(() =>
+      expect(liveRegion().textContent).toContain(
+        `${empty.name} failed to upload: Der Server hat die Datei abgelehnt`,
+      ),
+    )
+  })
+
   it('shows why an upload failed and uploads it again on retry', async () => {
     let token = 'wrong-token-value'
     render(<AssetDropzone strategy={strategy(() => token)} autoUpload />)

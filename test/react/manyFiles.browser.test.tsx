@@ -1,7 +1,7 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { afterEach, expect, it } from 'vitest'
-import type { UploadItem } from '../../src/core/state'
+import type { UploadItem } from '../../src/core/uploader/store'
 import { partnerAssets } from '../../src/presets/partnerAssets'
 import { AssetDropzone } from '../../src/react/AssetDropzone'
 import '../../src/styles.css'

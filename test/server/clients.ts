@@ -1,5 +1,5 @@
 import type { FileInfo } from '../../src/core/asset'
-import { requestJson } from '../../src/core/requestJson'
+import { requestJson } from '../../src/strategies/kit/requestJson'
 
 /**
  * Asks the reference app backend at `origin` for a presigned PUT to its bucket, as a real app's

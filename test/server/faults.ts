@@ -43,9 +43,17 @@ export interface Fault {
   readonly count: number
 }
 
+/** A fault a request met: what it did, and the request's matched header, if the fault named one. */
+export interface TakenFault {
+  readonly kind: FaultAction['kind']
+  readonly header?: string | undefined
+}
+
 /** Faults waiting for matching requests, taken in the order they were added. */
 export class FaultRegistry {
   #faults: { fault: Fault; left: number }[] = []
+  /** The faults requests have met, in order, so a test can wait for one to be under way. */
+  readonly taken: TakenFault[] = []
 
   add(fault: Fault): void {
     this.#faults.push({ fault, left: fault.count })
@@ -64,6 +72,11 @@ export class FaultRegistry {
     if (!entry) return undefined
     entry.left -= 1
     this.#faults = this.#faults.filter(({ left }) => left > 0)
+    const header = entry.fault.match.header
+    this.taken.push({
+      kind: entry.fault.action.kind,
+      header: header && String(request.headers[header[0].toLowerCase()] ?? ''),
+    })
     return entry.fault.action
   }
 

@@ -64,6 +64,9 @@ export function createReferenceBackends(options: { s3: () => S3Store; faults: Fa
         return sendJson(response, 400, { message: (error as Error).message })
       }
     }
+    if (path === '/__reference/faults' && request.method === 'GET') {
+      return sendJson(response, 200, { taken: faults.taken })
+    }
     if (path === '/__reference/faults' && request.method === 'DELETE') {
       faults.clear()
       return sendJson(response, 200, { ok: true })

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createUploader, type Uploader } from '../../src/core/createUploader'
+import { createUploader, type Uploader } from '../../src/core/uploader/createUploader'
 import { multipartForm } from '../../src/strategies/multipartForm'
 import { demoCredentials } from '../server/demo'
 import {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createUploader } from '../../src/core/createUploader'
-import { requestJson } from '../../src/core/requestJson'
+import { createUploader } from '../../src/core/uploader/createUploader'
+import { requestJson } from '../../src/strategies/kit/requestJson'
 import { type S3SignRequest, s3Multipart } from '../../src/strategies/s3Multipart'
 import { addFault, pdfFile, referenceUrl, s3Bytes, sha256, uniqueName } from '../support'
 import { spyOnNetwork } from '../validation/networkSpy'

@@ -1,3 +1,8 @@
+/**
+ * The catalogue of crafted files every strategy must refuse with zero bytes sent, each with the
+ * code it must be refused with: one long table (over 300 lines), kept whole so a reader sees
+ * every class of bad input in one place.
+ */
 import type { ValidationCode } from '../../src/core/errors'
 import gifUrl from '../fixtures/photo.gif?url'
 import jpgUrl from '../fixtures/photo.jpg?url'

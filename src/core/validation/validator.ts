@@ -1,3 +1,9 @@
+/**
+ * The browser-side checks every file passes before a byte is sent: name, type, size, count and
+ * total, duplicates, then content (the first bytes against the name and type, image headers,
+ * the app's rules). Kept in one file (about 400 lines) because the checks share one merged set
+ * of limits and one batched read of the files' first bytes, and their order is the contract.
+ */
 import type { FileInfo } from '../asset'
 import {
   type CandidateFile,
@@ -98,9 +104,18 @@ export async function validateFiles(
 
   const toRead = limits.needsBytes ? found.filter((entry) => entry.issues.length === 0) : []
   await eachHead(toRead, async (entry, head) => {
-    entry.issues.push(
-      ...(await contentIssues(entry.candidate.file, head, entry.info, limits, issue)),
-    )
+    if (!head) {
+      entry.issues.push(issue('file-unreadable'))
+      return
+    }
+    try {
+      entry.issues.push(
+        ...(await contentIssues(entry.candidate.file, head, entry.info, limits, issue)),
+      )
+    } catch {
+      // The bytes went away while they were read (the file changed on disk since it was chosen).
+      entry.issues.push(issue('file-unreadable'))
+    }
   })
 
   const { maxFiles, maxTotalSize } = limits
@@ -245,7 +260,12 @@ async function contentIssues(
     image: dimensions,
   }
   for (const rule of rules) {
-    issues.push(...customIssues(await rule(candidate), issue))
+    try {
+      issues.push(...customIssues(await rule(candidate), issue))
+    } catch {
+      // An app's rule that fails refuses the file rather than letting it through unchecked.
+      issues.push(issue('custom'))
+    }
   }
   return issues
 }
@@ -313,11 +333,13 @@ function customIssues(result: RuleResult, issue: MakeIssue): ValidationIssue[] {
  * Calls `check` with each entry and the first {@link headLength} bytes of its file, {@link readConcurrency} at
  * a time. In Chromium every `slice()` registers a new blob with the browser process (~0.6 ms
  * each), so small files are read whole, and many at a time through one composite Blob (~0.1 ms
- * a file); each batch is checked while the next one is read.
+ * a file); each batch is checked while the next one is read. When a batch can't be read (one of
+ * its files changed on disk since it was chosen), its files are read one by one, and a file that
+ * can't be read gets no bytes (`undefined`), without holding up the others.
  */
 async function eachHead<T extends { candidate: ValidationCandidate }>(
   entries: readonly T[],
-  check: (entry: T, head: Uint8Array) => Promise<void>,
+  check: (entry: T, head: Uint8Array | undefined) => Promise<void>,
 ): Promise<void> {
   const read = (start: number) => {
     const heads = readBatch(start)
@@ -326,11 +348,16 @@ async function eachHead<T extends { candidate: ValidationCandidate }>(
     heads.catch(() => {})
     return heads
   }
-  const readBatch = async (start: number) => {
+  const readBatch = async (start: number): Promise<(Uint8Array | undefined)[]> => {
     const parts = entries
       .slice(start, start + headsPerRead)
       .map(({ candidate: { file } }) => (file.size > headLength ? file.slice(0, headLength) : file))
-    const all = await bytesOf(new Blob(parts))
+    let all: Uint8Array
+    try {
+      all = await bytesOf(new Blob(parts))
+    } catch {
+      return Promise.all(parts.map((part) => bytesOf(part).catch(() => undefined)))
+    }
     let offset = 0
     return parts.map((part) => {
       offset += part.size
@@ -342,9 +369,7 @@ async function eachHead<T extends { candidate: ValidationCandidate }>(
     const heads = await next
     next = start + headsPerRead < entries.length ? read(start + headsPerRead) : undefined
     const batch = entries.slice(start, start + headsPerRead)
-    await eachLimited(batch, readConcurrency, (entry, index) =>
-      check(entry, heads[index] ?? new Uint8Array()),
-    )
+    await eachLimited(batch, readConcurrency, (entry, index) => check(entry, heads[index]))
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FileConstraints } from '../../../src/core/constraints'
-import { createUploader } from '../../../src/core/createUploader'
+import { createUploader } from '../../../src/core/uploader/createUploader'
 import { type ValidationCandidate, validateFiles } from '../../../src/core/validation/validator'
 import { multipartForm } from '../../../src/strategies/multipartForm'
 import { fixture } from '../../fixtures/index.ts'

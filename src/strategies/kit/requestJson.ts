@@ -1,4 +1,4 @@
-import { AssetDropError, isOffline } from './errors'
+import { AssetDropError, isAssetDropError, isOffline } from '../../core/errors'
 import {
   errorFromResponse,
   maxAnswerLength,
@@ -6,17 +6,23 @@ import {
   parseRetryAfter,
   type ServerResponse,
   withoutQuery,
-} from './http'
-import { redact, secretsOf } from './secrets'
+} from '../../core/http'
+import { redact, secretsOf } from '../../core/secrets'
 
 /** A JSON request an app's API answers, such as asking for an upload URL. */
 export interface JsonRequest {
+  /** The URL to send the request to. */
   readonly url: string
-  /** @default 'POST' */
+  /**
+   * The HTTP method.
+   * @default 'POST'
+   */
   readonly method?: string
+  /** Request headers, such as the API's credentials. */
   readonly headers?: Readonly<Record<string, string>>
   /** The body, sent as JSON. */
   readonly body?: unknown
+  /** Aborts the request; its reason, when it is an `AssetDropError`, is the failure thrown. */
   readonly signal?: AbortSignal
   /**
    * Milliseconds to wait for the answer before giving up with `timeout`.
@@ -48,6 +54,11 @@ export async function requestJson(request: JsonRequest): Promise<ServerResponse>
       ]),
     })
   } catch (cause) {
+    // Aborted by the caller: its reason, when it is a typed error (such as a stall), is the failure.
+    if (request.signal?.aborted) {
+      const reason: unknown = request.signal.reason
+      throw isAssetDropError(reason) ? reason : new AssetDropError('aborted', { cause })
+    }
     const name = cause instanceof DOMException ? cause.name : ''
     if (name === 'AbortError') throw new AssetDropError('aborted', { cause })
     // fetch can't tell whether the request reached the server before it failed.

@@ -1,6 +1,6 @@
-import { type AssetRecord, type FileInfo, type StrategyName, toAssetRecord } from './asset'
-import { AssetDropError } from './errors'
-import { isRecord, type ServerResponse } from './http'
+import { type AssetRecord, type FileInfo, type StrategyName, toAssetRecord } from '../../core/asset'
+import { AssetDropError } from '../../core/errors'
+import { isRecord, type ServerResponse } from '../../core/http'
 
 /** The first of `names` that `body` has, or `undefined`. */
 function pick(body: Record<string, unknown>, ...names: string[]): unknown {

@@ -1,4 +1,4 @@
-import type { AssetDropError } from './errors'
+import type { AssetDropError } from '../errors'
 
 /** When and how often failed uploads are sent again, and when a stalled one is given up. */
 export interface RetryPolicy {
@@ -9,7 +9,8 @@ export interface RetryPolicy {
    */
   readonly retries?: number
   /**
-   * Milliseconds before the first retry; each next one waits twice as long.
+   * Milliseconds before the first retry; each next one waits twice as long. Each wait is drawn
+   * between half and all of that, so files that failed together do not come back together.
    * @default 1000
    */
   readonly delay?: number
@@ -24,6 +25,11 @@ export interface RetryPolicy {
    * @default 30000
    */
   readonly stallTimeout?: number
+  /**
+   * The random source of the waits' jitter, returning a number in [0, 1); tests pass a fixed one.
+   * @default Math.random
+   */
+  readonly random?: () => number
 }
 
 /** The policy used where an uploader is given none. */
@@ -32,20 +38,20 @@ export const defaultRetryPolicy: Required<RetryPolicy> = {
   delay: 1000,
   maxDelay: 30_000,
   stallTimeout: 30_000,
+  random: Math.random,
 }
 
-/** The policy that never sends a file twice (`retry: false`); stalls are still given up. */
-const noRetries: Required<RetryPolicy> = { ...defaultRetryPolicy, retries: 0 }
-
-/** The complete policy for an uploader's `retry` option. */
+/** The complete policy for an uploader's `retry` option; `false` never sends a file twice. */
 export function retryPolicyOf(option: RetryPolicy | false | undefined): Required<RetryPolicy> {
-  if (option === false) return noRetries
+  if (option === false) return { ...defaultRetryPolicy, retries: 0 }
   const policy = { ...defaultRetryPolicy, ...option }
-  for (const [name, value] of Object.entries(policy)) {
+  for (const name of ['retries', 'delay', 'maxDelay', 'stallTimeout'] as const) {
+    const value = policy[name]
     if (!Number.isFinite(value) || value < 0) {
       throw new TypeError(`retry.${name} must be a number of at least 0, not ${value}`)
     }
   }
+  if (typeof policy.random !== 'function') throw new TypeError('retry.random must be a function')
   return policy
 }
 
@@ -64,12 +70,17 @@ export function isRetryable(error: AssetDropError): boolean {
   )
 }
 
-/** Milliseconds before retry number `retry` (from 1): the server's `Retry-After`, or the backoff; capped. */
+/**
+ * Milliseconds before retry number `retry` (from 1): the server's `Retry-After` as asked, or the
+ * exponential backoff with "equal jitter" (between half and all of `delay × 2^(retry−1)`), so
+ * files that failed together spread out against a recovering server; both capped at `maxDelay`.
+ */
 export function retryDelay(
   policy: Required<RetryPolicy>,
   retry: number,
   error: AssetDropError,
 ): number {
-  const wait = error.retryAfter ?? policy.delay * 2 ** (retry - 1)
-  return Math.min(wait, policy.maxDelay)
+  if (error.retryAfter !== undefined) return Math.min(error.retryAfter, policy.maxDelay)
+  const backoff = Math.min(policy.delay * 2 ** (retry - 1), policy.maxDelay)
+  return Math.round(backoff / 2 + (policy.random() * backoff) / 2)
 }

@@ -1,9 +1,11 @@
-import type { UppyFile } from '@uppy/core'
-import type { FileInfo } from './asset'
-import type { AssetBody, AssetMeta } from './strategy'
+import type { FileInfo } from '../asset'
+import type { AssetUppyFile } from './types'
 
-/** The widget's view of an Uppy file, with the metadata meant for the server. */
-export function fileInfo(file: UppyFile<AssetMeta, AssetBody>): FileInfo {
+/**
+ * The widget's view of an Uppy file, with the metadata meant for the server. The Uppy file's id
+ * is the widget's id for the file: one id everywhere a strategy or an app sees a file.
+ */
+export function fileInfo(file: AssetUppyFile): FileInfo {
   const meta: Record<string, string | readonly string[]> = {}
   for (const [key, value] of Object.entries(file.meta)) {
     if (key === 'name' || key === 'type' || key === 'relativePath') continue

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AssetDropError } from '../../src/core/errors'
-import { createUploaderStore, type UploaderAction } from '../../src/core/state'
+import { AssetDropError } from '../../../src/core/errors'
+import { createUploaderStore, type UploaderAction } from '../../../src/core/uploader/store'
 
 const a = { id: 'a', name: 'a.png', type: 'image/png', size: 100 }
 const b = { id: 'b', name: 'b.pdf', type: 'application/pdf', size: 300 }

@@ -1,6 +1,11 @@
-import type { AssetRecord, FileInfo } from './asset'
-import type { ValidationIssue } from './constraints'
-import type { AssetDropError } from './errors'
+/**
+ * The store: each file's status and the totals, action by action, and the snapshot
+ * subscribers read. Over 300 lines because `UploadItem`, the actions and the reducer are one
+ * state machine, read together; most of the length is their types.
+ */
+import type { AssetRecord, FileInfo } from '../asset'
+import type { ValidationIssue } from '../constraints'
+import type { AssetDropError } from '../errors'
 
 /** Where one file stands. */
 export type FileStatus =

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createUploader, type Uploader } from '../../src/core/createUploader'
-import { multipartForm } from '../../src/strategies/multipartForm'
-import { demoCredentials } from '../server/demo'
-import { pdfFile, referenceUrl, uniqueName } from '../support'
-import { spyOnNetwork } from '../validation/networkSpy'
+import { createUploader, type Uploader } from '../../../src/core/uploader/createUploader'
+import { multipartForm } from '../../../src/strategies/multipartForm'
+import { demoCredentials } from '../../server/demo'
+import { pdfFile, referenceUrl, uniqueName } from '../../support'
+import { spyOnNetwork } from '../../validation/networkSpy'
 
 const strategy = () =>
   multipartForm({

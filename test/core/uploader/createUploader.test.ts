@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createUploader } from '../../src/core/createUploader'
-import { multipartForm } from '../../src/strategies/multipartForm'
+import { createUploader } from '../../../src/core/uploader/createUploader'
+import { multipartForm } from '../../../src/strategies/multipartForm'
 
 describe('createUploader', () => {
   it('can be created where there is no browser, as in server rendering', () => {

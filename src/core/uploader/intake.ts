@@ -1,0 +1,152 @@
+import type { FileInfo } from '../asset'
+import { effectiveType, type FileConstraints } from '../constraints'
+import type { ErrorMessages } from '../messages'
+import type { MetaField } from '../strategy'
+import { type ValidationCandidate, validateFiles } from '../validation/validator'
+import type { UploaderAction, UploaderStore, UploadItem } from './store'
+import type { AddFilesResult, FileSource } from './types'
+
+/** What intake needs from the uploader. */
+export interface IntakeOptions {
+  readonly store: UploaderStore
+  readonly dispatch: (action: UploaderAction) => void
+  /** The strategy's constraints and the app's; a file must meet both. */
+  readonly constraintSets: readonly FileConstraints[]
+  readonly messages?: Partial<ErrorMessages> | undefined
+  readonly metaFields?: readonly MetaField[] | undefined
+  /** Called with each add's judgement, before the next add is judged. */
+  readonly onJudged: (result: AddFilesResult) => void
+}
+
+/** The files an uploader has taken in: their bytes, and the order their checks are judged in. */
+export interface Intake {
+  /**
+   * Lists `sources` as `validating` at once, then validates them once every earlier add is
+   * judged, so counts, totals and duplicates see the files added before; one file that can't be
+   * read is refused on its own.
+   */
+  add(sources: Iterable<FileSource> | ArrayLike<FileSource>): Promise<AddFilesResult>
+  /** Resolves once every add so far is judged. */
+  idle(): Promise<void>
+  /** The bytes of a listed file. */
+  blob(id: string): Blob | undefined
+  /** The path of a file inside a dropped folder, when it came with one. */
+  relativePath(id: string): string | undefined
+  /** Forgets a file that is no longer listed. */
+  forget(id: string): void
+  /** Forgets every file. */
+  clear(): void
+}
+
+/** Statuses that hold their place: they count towards limits and duplicates. */
+const holding = new Set<UploadItem['status']>([
+  'queued',
+  'uploading',
+  'retrying',
+  'succeeded',
+  'failed',
+])
+
+let uploaders = 0
+
+/** Creates the intake of one uploader; its file ids are unique across uploaders. */
+export function createIntake(options: IntakeOptions): Intake {
+  const { store, dispatch } = options
+  const prefix = `f${++uploaders}-`
+  let nextId = 0
+  const blobs = new Map<string, Blob>()
+  const paths = new Map<string, string>()
+  /** Identity keys of the files accepted, by id, for duplicate checks. */
+  const keys = new Map<string, string>()
+  /** The last add's judgement: the next one waits for it. */
+  let judged: Promise<unknown> = Promise.resolve()
+
+  const candidateOf = (source: FileSource): ValidationCandidate => {
+    const id = `${prefix}${++nextId}`
+    const { file, relativePath } = source instanceof Blob ? { file: source } : { ...source }
+    // Whatever arrives (a Blob without a name, or no Blob at all) is refused as this file's own.
+    const blob: Blob = file instanceof Blob ? file : new Blob([])
+    const name: unknown = (blob as { name?: unknown }).name
+    const named = typeof name === 'string' ? blob : Object.assign(blob, { name: '' })
+    blobs.set(id, named)
+    if (typeof relativePath === 'string' && relativePath !== '') paths.set(id, relativePath)
+    return {
+      id,
+      file: named as Blob & { readonly name: string },
+      relativePath: paths.get(id),
+    }
+  }
+
+  const initialMeta = (file: FileInfo): FileInfo['meta'] => {
+    const fields = options.metaFields?.filter((field) => field.initial) ?? []
+    if (fields.length === 0) return undefined
+    return Object.fromEntries(fields.map((field) => [field.id, field.initial?.(file) ?? '']))
+  }
+
+  /** What the uploader holds now: counts, bytes and identities of the files keeping a place. */
+  const held = () => {
+    let count = 0
+    let bytes = 0
+    const heldKeys = new Set<string>()
+    for (const item of store.items) {
+      if (!holding.has(item.status)) continue
+      count += 1
+      bytes += item.size
+      const key = keys.get(item.id)
+      if (key !== undefined) heldKeys.add(key)
+    }
+    return { count, bytes, keys: heldKeys }
+  }
+
+  const judge = async (candidates: readonly ValidationCandidate[]): Promise<AddFilesResult> => {
+    const outcome = await validateFiles(
+      candidates,
+      held(),
+      options.constraintSets,
+      options.messages,
+    )
+    // Files removed while they were being checked stay out.
+    const accepted = outcome.accepted.filter((file) => store.get(file.id)?.status === 'validating')
+    const added = accepted.map(({ key, ...file }): FileInfo => {
+      keys.set(file.id, key)
+      const typed = { ...file, type: effectiveType(file) }
+      const meta = initialMeta(typed)
+      return meta ? { ...typed, meta } : typed
+    })
+    const { rejected } = outcome
+    dispatch({ type: 'validated', accepted: added, rejected })
+    options.onJudged({ added, rejected })
+    return { added, rejected }
+  }
+
+  return {
+    add(sources) {
+      const candidates = Array.from(sources, candidateOf)
+      dispatch({
+        type: 'validating',
+        files: candidates.map(({ id, file }) => ({
+          id,
+          name: file.name,
+          type: file.type,
+          size: file.size,
+        })),
+      })
+      const result = judged.then(() => judge(candidates))
+      judged = result.catch(() => {})
+      return result
+    },
+    idle: () => judged.then(() => {}),
+    blob: (id) => blobs.get(id),
+    relativePath: (id) => paths.get(id),
+    forget(id) {
+      blobs.delete(id)
+      paths.delete(id)
+      keys.delete(id)
+    },
+    clear() {
+      blobs.clear()
+      paths.clear()
+      keys.clear()
+    },
+  }
+}
