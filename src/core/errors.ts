@@ -30,6 +30,7 @@ export type TransportCode =
   | 'timeout'
   | 'aborted'
   | 'bad-response'
+  | 'redirected'
 
 /** Every stable code an {@link AssetDropError} can carry; programs switch on it. */
 export type AssetDropErrorCode = ValidationCode | TransportCode

@@ -1,4 +1,5 @@
 import { AssetDropError, type TransportCode } from './errors'
+import { redactText } from './secrets'
 
 /** A server's answer as a strategy sees it, independent of how it was fetched. */
 export interface ServerResponse {
@@ -78,11 +79,32 @@ export function codeForStatus(status: number): TransportCode | undefined {
 }
 
 /**
+ * `response` with every echo of `secrets` blanked out of its text (and its JSON read again from
+ * that text), so nothing derived from it (message, code, record) can carry them.
+ */
+export function redactResponse(
+  response: ServerResponse,
+  secrets: readonly string[],
+): ServerResponse {
+  if (secrets.length === 0) return response
+  const text = redactText(response.text, secrets)
+  if (text === response.text) return response
+  return { ...response, text, json: response.json === undefined ? undefined : parseJson(text) }
+}
+
+/**
  * The typed error for a failed answer: its code from the status, and the server's own message
  * from the common error shapes (problem objects, `{error}`, `{message}`, S3 XML, plain text).
+ * The credentials the request carried (`secrets`) are blanked out first, then the text is
+ * cleaned and cut, so no part of one survives a cut.
  */
-export function errorFromResponse(response: ServerResponse): AssetDropError {
-  const serverCode = serverCodeOf(response)
+export function errorFromResponse(
+  answer: ServerResponse,
+  secrets: readonly string[] = [],
+): AssetDropError {
+  const response = redactResponse(answer, secrets)
+  const code = serverCodeOf(response)
+  const serverCode = code === undefined ? undefined : clean(code)?.slice(0, 100)
   const serverMessage = serverMessageOf(response)
   return new AssetDropError(
     storageCode(serverCode, serverMessage) ?? codeForStatus(response.status) ?? 'bad-response',
@@ -147,10 +169,16 @@ function messageFromJson(json: unknown): string | undefined {
   return undefined
 }
 
-/** Plain text of at most {@link maxServerMessageLength} characters, without markup or controls. */
+/**
+ * Plain text of at most {@link maxServerMessageLength} characters, without markup, controls or
+ * URLs (absolute, protocol-relative, or a path of two or more segments, as a server echoes the
+ * request's).
+ */
 function clean(message: string): string | undefined {
   const text = message
     .replace(/<[^>]*>/g, '')
+    .replace(/(?:[a-z][\w+.-]*:)?\/\/[^\s"'<>]+/gi, '[url]')
+    .replace(/(?:^|(?<=[\s"'(=:]))\/[^\s"'<>/]+\/[^\s"'<>]*/g, '[url]')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
     .replace(/\s+/g, ' ')

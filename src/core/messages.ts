@@ -17,6 +17,7 @@ const nameProblems: Readonly<Record<string, string>> = {
   'control-character': 'The file name contains control characters',
   'bidi-control': 'The file name contains characters that can disguise its type',
   'path-separator': 'The file name contains a slash',
+  reserved: 'The file name is reserved (`.` and `..` name folders)',
 }
 
 /** The default English messages, kept apart from the codes. */
@@ -59,6 +60,7 @@ export const defaultErrorMessages: ErrorMessages = {
   network: 'The upload could not reach the server',
   timeout: 'The upload took too long',
   aborted: 'The upload was cancelled',
+  redirected: 'The server sent the upload on to another site, which is not followed',
   'bad-response': 'The server’s answer could not be understood',
 }
 

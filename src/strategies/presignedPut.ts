@@ -124,10 +124,11 @@ export function presignedPut(options: PresignedPutOptions): UploadStrategy {
 
       return {
         ...transport,
-        toAsset(answer: ServerResponse, file: FileInfo, { signal }: StepContext) {
+        async toAsset(answer: ServerResponse, file: FileInfo, { signal }: StepContext) {
           const upload = issued.get(file.id)?.upload
           if (!upload) throw new AssetDropError('bad-response', { status: answer.status })
-          return toAsset({ file, issued: upload, upload: answer, signal })
+          const record = await toAsset({ file, issued: upload, upload: answer, signal })
+          return { ...record, response: withoutUploadUrl(record.response, upload.uploadUrl) }
         },
         release(fileId) {
           issued.delete(fileId)
@@ -136,6 +137,25 @@ export function presignedPut(options: PresignedPutOptions): UploadStrategy {
       }
     },
   }
+}
+
+/**
+ * The API's answer without the signed upload URL: until it expires, whoever holds it can
+ * overwrite the object, so it stays out of the record an app's callbacks receive.
+ */
+function withoutUploadUrl(response: unknown, uploadUrl: string): unknown {
+  if (!isRecord(response)) return response
+  const bare = withoutQuery(uploadUrl)
+  return Object.fromEntries(
+    Object.entries(response).filter(
+      ([name, value]) =>
+        !/^upload_?url$/i.test(name) &&
+        !(
+          typeof value === 'string' &&
+          (value === uploadUrl || (value.includes('?') && withoutQuery(value) === bare))
+        ),
+    ),
+  )
 }
 
 /** The default record of a presigned PUT: from the API's `public_url`, `url`, `key` and `id`. */

@@ -75,5 +75,6 @@ export function rawBody(options: RawBodyOptions): UploadStrategy {
 
 /** `value` with everything but printable ASCII percent-encoded, as HTTP headers require. */
 export function headerSafe(value: string): string {
-  return value.replace(/[^\x20-\x7e]|%/g, (character) => encodeURIComponent(character))
+  // By code point (`u`): an emoji is two UTF-16 units, and encoding either alone throws URIError.
+  return value.replace(/[^\x20-\x7e]|%/gu, (character) => encodeURIComponent(character))
 }

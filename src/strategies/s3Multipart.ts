@@ -4,6 +4,7 @@ import { toAssetRecord } from '../core/asset'
 import type { FileConstraints } from '../core/constraints'
 import { AssetDropError } from '../core/errors'
 import { errorFromResponse, isRecord, parseJson } from '../core/http'
+import { secretsOf } from '../core/secrets'
 import type { MetaField, UploadStrategy } from '../core/strategy'
 import { fileInfo } from '../core/uppy/files'
 import type { AssetBody, AssetMeta, AssetUppy } from '../core/uppy/types'
@@ -96,6 +97,8 @@ export function s3Multipart(options: S3MultipartOptions): UploadStrategy {
     install(uppy: AssetUppy) {
       /** Which file each object key belongs to, to tell which file's request is starting. */
       const files = new Map<string, string>()
+      /** The credentials each file's signed requests carried (signatures, keys), by file. */
+      const carried = new Map<string, Set<string>>()
       const id = `assetdrop:AwsS3:${++installs}`
       uppy.use(AwsS3<AssetMeta, AssetBody>, {
         id,
@@ -106,6 +109,11 @@ export function s3Multipart(options: S3MultipartOptions): UploadStrategy {
           const signed = await signRequest(request as S3SignRequest)
           if (typeof signed?.url !== 'string' || !/^https?:\/\//i.test(signed.url)) {
             throw new AssetDropError('bad-response')
+          }
+          if (fileId !== undefined) {
+            const known = carried.get(fileId) ?? new Set()
+            for (const secret of secretsOf(signed.headers ?? {}, signed.url)) known.add(secret)
+            carried.set(fileId, known)
           }
           return signed
         },
@@ -136,9 +144,10 @@ export function s3Multipart(options: S3MultipartOptions): UploadStrategy {
             { strategy: 'presigned-put', file, response: stored },
           )
         },
-        errorOf: s3Error,
+        errorOf: (reported, file) => s3Error(reported, [...(carried.get(file.id) ?? [])]),
         release(fileId) {
           for (const [key, owner] of files) if (owner === fileId) files.delete(key)
+          carried.delete(fileId)
         },
         uninstall() {
           const plugin = uppy.getPlugin(id)
@@ -153,14 +162,18 @@ let installs = 0
 
 /**
  * The typed error for what `@uppy/aws-s3` reports: S3's own answer (`S3ServiceError`, with the
- * status and the XML body) read like any other, a network failure as `network`.
+ * status and the XML body) read like any other, with the file's signatures and keys blanked out
+ * of it; a network failure as `network`.
  */
-function s3Error(reported: unknown): AssetDropError | undefined {
+function s3Error(reported: unknown, secrets: readonly string[]): AssetDropError | undefined {
   if (!(reported instanceof Error)) return undefined
   const { status, body } = reported as { status?: unknown; body?: unknown }
   if (reported.name === 'S3ServiceError' && typeof status === 'number' && status > 0) {
     const text = typeof body === 'string' ? body : ''
-    return errorFromResponse({ status, contentType: '', text, json: parseJson(text), url: '' })
+    return errorFromResponse(
+      { status, contentType: '', text, json: parseJson(text), url: '' },
+      [...secrets].sort((a, b) => b.length - a.length),
+    )
   }
   if (reported.name === 'S3NetworkError') return new AssetDropError('network', { cause: reported })
   return undefined

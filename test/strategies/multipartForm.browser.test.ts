@@ -3,6 +3,7 @@ import { createUploader, type Uploader } from '../../src/core/uploader/createUpl
 import { multipartForm } from '../../src/strategies/multipartForm'
 import { demoCredentials } from '../server/demo'
 import {
+  addFault,
   bytesOf,
   pdfFile,
   pngFile,
@@ -253,5 +254,30 @@ describe('multipartForm against the document 001 reference backend', () => {
     await uploader.addFiles([file])
     const { failed } = await uploader.upload()
     expect(failed[0]?.error).toMatchObject({ code: 'bad-response', status: 200 })
+  })
+
+  it('fails with `redirected`, without using the answer, when the server redirects to another origin', async () => {
+    const file = pngFile()
+    // The same backend under another origin (localhost for 127.0.0.1): it would answer 200.
+    const elsewhere = endpoint('public').replace('127.0.0.1', 'localhost')
+    await addFault({
+      match: {
+        method: 'POST',
+        path: '/api/v1/partner/asset/upload/',
+        header: ['x-file', file.name],
+      },
+      action: { kind: 'respond', status: 307, headers: { location: elsewhere } },
+    })
+    uploader = createUploader({
+      strategy: multipartForm({
+        endpoint: endpoint('public'),
+        headers: { ...auth, 'x-file': file.name },
+      }),
+      retry: false,
+    })
+    await uploader.addFiles([file])
+    const { assets, failed } = await uploader.upload()
+    expect(assets).toEqual([])
+    expect(failed.map(({ error }) => error.code)).toEqual(['redirected'])
   })
 })

@@ -90,6 +90,12 @@ export interface UppyAdapter {
  */
 const minimumWindow = 16
 
+/**
+ * Uppy's logger, silenced: every failure it would print is one assetdrop already reports, typed
+ * and with credentials blanked out, through its callbacks (Uppy's own message is not).
+ */
+const quiet = { debug() {}, warn() {}, error() {} }
+
 /** Creates the adapter; nothing touches Uppy (or the browser) until it is first used. */
 export function createUppyAdapter(
   strategy: UploadStrategy,
@@ -143,7 +149,7 @@ export function createUppyAdapter(
   }
 
   const create = (): AssetUppy => {
-    const uppy: AssetUppy = new Uppy<AssetMeta, AssetBody>({ onBeforeFileAdded })
+    const uppy: AssetUppy = new Uppy<AssetMeta, AssetBody>({ onBeforeFileAdded, logger: quiet })
     uppy.addPreProcessor(async (ids) => {
       const refused = (await events.running(ids)).filter(({ id }) => uppy.getFile(id))
       if (refused.length === 0) return

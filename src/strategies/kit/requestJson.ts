@@ -7,7 +7,7 @@ import {
   type ServerResponse,
   withoutQuery,
 } from '../../core/http'
-import { redact, secretsOf } from '../../core/secrets'
+import { secretsOf } from '../../core/secrets'
 
 /** A JSON request an app's API answers, such as asking for an upload URL. */
 export interface JsonRequest {
@@ -39,6 +39,7 @@ export async function requestJson(request: JsonRequest): Promise<ServerResponse>
   // Offline, nothing can be sent: say so without trying (and without doubt about the effect).
   if (isOffline()) throw new AssetDropError('network')
   let response: Response
+  const secrets = secretsOf(request.headers ?? {})
   try {
     response = await fetch(request.url, {
       method: request.method ?? 'POST',
@@ -48,6 +49,9 @@ export async function requestJson(request: JsonRequest): Promise<ServerResponse>
         ...request.headers,
       },
       ...(request.body !== undefined && { body: JSON.stringify(request.body) }),
+      // A request carrying credentials follows no redirect: the browser would send its headers to
+      // wherever the redirect points, another origin included.
+      ...(secrets.length > 0 && { redirect: 'manual' as const }),
       signal: AbortSignal.any([
         AbortSignal.timeout(request.timeout ?? 30_000),
         ...(request.signal ? [request.signal] : []),
@@ -67,6 +71,13 @@ export async function requestJson(request: JsonRequest): Promise<ServerResponse>
       unconfirmed: !isOffline(),
     })
   }
+  // Browsers hide a redirect not followed (`opaqueredirect`); other runtimes show the 3xx itself.
+  if (
+    response.type === 'opaqueredirect' ||
+    (secrets.length > 0 && response.status >= 300 && response.status < 400)
+  ) {
+    throw new AssetDropError('redirected', { status: response.status || undefined })
+  }
   const text = await readText(response, maxAnswerLength + 1)
   const answer: ServerResponse = {
     status: response.status,
@@ -76,8 +87,7 @@ export async function requestJson(request: JsonRequest): Promise<ServerResponse>
     url: withoutQuery(response.url),
     retryAfter: parseRetryAfter(response.headers.get('retry-after')),
   }
-  if (!response.ok)
-    throw redact(errorFromResponse(answer), secretsOf(request.headers ?? {}, request.url))
+  if (!response.ok) throw errorFromResponse(answer, secretsOf(request.headers ?? {}, request.url))
   return answer
 }
 

@@ -1,8 +1,13 @@
 import XHRUpload from '@uppy/xhr-upload'
 import type { FileInfo } from '../../core/asset'
 import { AssetDropError, isAssetDropError } from '../../core/errors'
-import { errorFromResponse, responseFromXhr, type ServerResponse } from '../../core/http'
-import { redact, secretsOf } from '../../core/secrets'
+import {
+  errorFromResponse,
+  redactResponse,
+  responseFromXhr,
+  type ServerResponse,
+} from '../../core/http'
+import { secretsOf } from '../../core/secrets'
 import {
   type AttemptContext,
   type HeadersOption,
@@ -80,8 +85,8 @@ let transports = 0
 export function installXhrTransport(uppy: AssetUppy, options: XhrTransportOptions): XhrTransport {
   /** Each file's prepared request, for its current attempt. */
   const prepared = new Map<string, XhrRequest>()
-  /** The credentials each request carried, to blank out of what its server answers. */
-  const secrets = new WeakMap<XMLHttpRequest, string[]>()
+  /** Where each request went and the credentials it carried, to blank out of what it answers. */
+  const requests = new WeakMap<XMLHttpRequest, { url: string; secrets: string[] }>()
   const toError = options.toError ?? errorFromResponse
   const id = `assetdrop:XHRUpload:${++transports}`
 
@@ -125,18 +130,24 @@ export function installXhrTransport(uppy: AssetUppy, options: XhrTransportOption
       const file = single(files)
       // Until now the file waited for a free slot; from here on, silence may be a stall.
       uppy.emit('assetdrop:request-started', uppy.getFile(file.id))
-      const { headers } = requestOf(file)
+      const { headers, url } = requestOf(file)
       for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
-      secrets.set(xhr, secretsOf(headers))
+      requests.set(xhr, { url, secrets: secretsOf(headers, url) })
     },
     // The uploader retries, with one policy for every strategy; Uppy's helper never does.
     shouldRetry: () => false,
     // Stalls are the uploader's to detect; Uppy's own timer only warns.
     timeout: 0,
     onAfterResponse(xhr) {
+      const request = requests.get(xhr)
+      // A redirect to another origin already took the request's headers there; its answer is
+      // not used, and the attempt fails rather than trusting it.
+      if (request && xhr.responseURL && originOf(xhr.responseURL) !== originOf(request.url)) {
+        throw new AssetDropError('redirected', { status: xhr.status })
+      }
       if (xhr.status >= 200 && xhr.status < 300) return
-      const carried = [...(secrets.get(xhr) ?? []), ...secretsOf({}, xhr.responseURL)]
-      throw redact(toError(responseFromXhr(xhr)), carried)
+      const carried = [...(request?.secrets ?? []), ...secretsOf({}, xhr.responseURL)]
+      throw toError(redactResponse(responseFromXhr(xhr), carried))
     },
     getResponseData: (xhr) => ({ answer: responseFromXhr(xhr) }),
   })
@@ -154,6 +165,15 @@ export function installXhrTransport(uppy: AssetUppy, options: XhrTransportOption
       if (plugin) uppy.removePlugin(plugin)
       prepared.clear()
     },
+  }
+}
+
+/** The origin of `url` (relative to the page), or `''` when it is not a URL. */
+export function originOf(url: string): string {
+  try {
+    return new URL(url, globalThis.location?.href).origin
+  } catch {
+    return ''
   }
 }
 

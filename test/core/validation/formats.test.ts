@@ -83,6 +83,18 @@ describe('nameProblem', () => {
     ['x\u2066y.pdf', 'bidi-control'],
     ['../../etc/passwd', 'path-separator'],
     ['dir\\file.pdf', 'path-separator'],
+    ['.', 'reserved'],
+    ['..', 'reserved'],
+    [' .. ', 'reserved'],
+    ['...', 'reserved'],
+    ['..\uFF0Fetc\uFF0Fpasswd', 'path-separator'],
+    ['a\uFF3Cb.pdf', 'path-separator'],
+    ['a\u2215b.pdf', 'path-separator'],
+    ['a\u2044b.pdf', 'path-separator'],
+    ['a\u29F8b.pdf', 'path-separator'],
+    ['a\uFE68b.pdf', 'path-separator'],
+    ['.hidden.pdf', undefined],
+    ['report..final.pdf', undefined],
   ])('finds %j to be %s', (name, problem) => {
     expect(nameProblem(name)).toBe(problem)
   })
