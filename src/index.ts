@@ -64,7 +64,7 @@ export type {
 } from './react/useUploader'
 export { useUploader } from './react/useUploader'
 export type { ImageOnlyOptions } from './strategies/imageOnly'
-export { imageOnly, webImageTypes } from './strategies/imageOnly'
+export { defaultMaxPixels, imageOnly, webImageTypes } from './strategies/imageOnly'
 export type { JsonRequest } from './strategies/kit/requestJson'
 export { requestJson } from './strategies/kit/requestJson'
 export type { MultipartFormOptions } from './strategies/multipartForm'

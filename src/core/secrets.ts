@@ -38,18 +38,6 @@ export function secretsOf(
   )
 }
 
-const patterns = new Map<string, RegExp>()
-
-/** A hex digit matched in either case: `[aA]` for `a`. */
-const hexDigit = (digit: string) =>
-  /[a-f]/i.test(digit) ? `[${digit.toLowerCase()}${digit.toUpperCase()}]` : digit
-
-/** `value` (0–255 or a code unit) as hex of `width` digits, each matched in either case. */
-const hex = (value: number, width: number) =>
-  [...value.toString(16).padStart(width, '0')].map(hexDigit).join('')
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
-
 const htmlEntities: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -58,40 +46,126 @@ const htmlEntities: Readonly<Record<string, string>> = {
   "'": '&apos;',
 }
 
-/**
- * A pattern matching `secret` however a server may echo it: each character as itself,
- * percent-encoded (in either case, UTF-8, also encoded twice), `+` for a space, as a JSON
- * escape (`\u00e9`, `\/`, `\"`), or as an HTML/XML character reference. The forms may mix, as a
- * server that re-encodes part of a value mixes them.
- */
-function patternOf(secret: string): RegExp {
-  let pattern = patterns.get(secret)
-  if (pattern) return pattern
-  const encoder = new TextEncoder()
-  const parts = [...secret].map((character) => {
-    const point = character.codePointAt(0) ?? 0
-    const forms = [escapeRegex(character)]
-    const bytes = [...encoder.encode(character)]
-    forms.push(bytes.map((byte) => `%(?:25)?${hex(byte, 2)}`).join(''))
-    if (character === ' ') forms.push('\\+')
-    const codeUnits = Array.from({ length: character.length }, (_, i) => character.charCodeAt(i))
-    forms.push(codeUnits.map((unit) => `\\\\u${hex(unit, 4)}`).join(''))
-    if ('"\\/'.includes(character)) forms.push(`\\\\${escapeRegex(character)}`)
-    const entity = htmlEntities[character]
-    if (entity) forms.push(escapeRegex(entity))
-    forms.push(`&#(?:0*${point}|[xX]0*${hex(point, 1)});`)
-    return `(?:${forms.join('|')})`
-  })
-  pattern = new RegExp(parts.join(''), 'g')
-  patterns.set(secret, pattern)
-  return pattern
+/** The value of the digit at `text[at]` in `base` (10 or 16, hex in either case), or -1. */
+function digitAt(text: string, at: number, base = 16): number {
+  const code = text.charCodeAt(at)
+  if (code >= 0x30 && code <= 0x39) return code - 0x30
+  if (base === 10) return -1
+  if (code >= 0x41 && code <= 0x46) return code - 0x41 + 10
+  if (code >= 0x61 && code <= 0x66) return code - 0x61 + 10
+  return -1
 }
 
-/** `text` with every echo of `secrets` (in any of the forms {@link patternOf} knows) blanked out. */
+/** Whether `width` hex digits (in either case) spelling `value` start at `text[at]`. */
+function hexIs(text: string, at: number, width: number, value: number): boolean {
+  let read = 0
+  for (let i = 0; i < width; i++) {
+    const digit = digitAt(text, at + i)
+    if (digit < 0) return false
+    read = read * 16 + digit
+  }
+  return read === value
+}
+
+/** A way one character may be echoed: the length it takes at `text[at]`, or -1. */
+type Form = (text: string, at: number) => number
+
+const encoder = new TextEncoder()
+
+/**
+ * The forms a character may be echoed in: as itself, percent-encoded (UTF-8, hex in either case,
+ * also encoded twice as `%25XX`), `+` for a space, as a JSON escape (`\u00e9`, `\/`, `\"`), or as
+ * an HTML/XML character reference (named, decimal or hex, with leading zeros).
+ */
+function formsOf(character: string): Form[] {
+  const point = character.codePointAt(0) ?? 0
+  const forms: Form[] = [(text, at) => (text.startsWith(character, at) ? character.length : -1)]
+  const bytes = encoder.encode(character)
+  forms.push((text, at) => {
+    let i = at
+    for (const byte of bytes) {
+      if (text[i] !== '%') return -1
+      if (text.startsWith('25', i + 1) && hexIs(text, i + 3, 2, byte)) i += 5
+      else if (hexIs(text, i + 1, 2, byte)) i += 3
+      else return -1
+    }
+    return i - at
+  })
+  if (character === ' ') forms.push((text, at) => (text[at] === '+' ? 1 : -1))
+  forms.push((text, at) => {
+    let i = at
+    for (let unit = 0; unit < character.length; unit++) {
+      if (
+        !(
+          text[i] === '\\' &&
+          text[i + 1] === 'u' &&
+          hexIs(text, i + 2, 4, character.charCodeAt(unit))
+        )
+      ) {
+        return -1
+      }
+      i += 6
+    }
+    return i - at
+  })
+  if ('"\\/'.includes(character)) {
+    forms.push((text, at) => (text[at] === '\\' && text[at + 1] === character ? 2 : -1))
+  }
+  const entity = htmlEntities[character]
+  if (entity) forms.push((text, at) => (text.startsWith(entity, at) ? entity.length : -1))
+  forms.push((text, at) => {
+    if (text[at] !== '&' || text[at + 1] !== '#') return -1
+    const isHex = text[at + 2] === 'x' || text[at + 2] === 'X'
+    let i = at + (isHex ? 3 : 2)
+    let read = 0
+    const start = i
+    for (; ; i++) {
+      const digit = digitAt(text, i, isHex ? 16 : 10)
+      if (digit < 0) break
+      read = read * (isHex ? 16 : 10) + digit
+      if (read > 0x10ffff) return -1
+    }
+    return i > start && read === point && text[i] === ';' ? i + 1 - at : -1
+  })
+  return forms
+}
+
+/**
+ * Where an echo of a secret (its characters in `forms`, from `from` on) that starts at `text[at]`
+ * ends, or -1. The forms may mix, as a server that re-encodes part of a value mixes them; the
+ * first form that lets the rest match wins.
+ */
+function echoEnd(text: string, at: number, forms: readonly Form[][], from = 0): number {
+  if (from === forms.length) return at
+  for (const form of forms[from] ?? []) {
+    const length = form(text, at)
+    if (length < 0) continue
+    const end = echoEnd(text, at + length, forms, from + 1)
+    if (end >= 0) return end
+  }
+  return -1
+}
+
+/** `text` with every echo of `secret`, in any of the forms {@link formsOf} knows, blanked out. */
+function redactOne(text: string, secret: string): string {
+  const forms = [...secret].map(formsOf)
+  let result = ''
+  let kept = 0
+  for (let at = 0; at < text.length; ) {
+    const end = echoEnd(text, at, forms)
+    if (end > at) {
+      result += text.slice(kept, at) + redacted
+      at = kept = end
+    } else at++
+  }
+  return kept === 0 ? text : result + text.slice(kept)
+}
+
+/** `text` with every echo of `secrets` (in any of the forms {@link formsOf} knows) blanked out. */
 export function redactText(text: string, secrets: readonly string[]): string {
   let result = text
   for (const secret of secrets) {
-    if (secret.length >= minimumLength) result = result.replace(patternOf(secret), redacted)
+    if (secret.length >= minimumLength) result = redactOne(result, secret)
   }
   return result
 }

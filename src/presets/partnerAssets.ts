@@ -16,6 +16,14 @@ export interface PartnerAssetsOptions {
    * @default ''
    */
   readonly apiBase?: string
+  /** The document's `assetType` form field, sent with every file when given. */
+  readonly assetType?: string
+  /**
+   * Lets empty (0-byte) files through; the document's server refuses them, so by default they
+   * are refused in the browser, before any request.
+   * @default false
+   */
+  readonly allowEmptyFiles?: boolean
 }
 
 /**
@@ -28,5 +36,7 @@ export function partnerAssets(options: PartnerAssetsOptions): UploadStrategy {
     endpoint: `${trimBase(options.apiBase ?? '')}/api/v1/partner/asset/upload/${access}`,
     headers: async () => ({ authorization: `Bearer ${await credentialValue(options.token)}` }),
     ...refreshOf(options.token),
+    ...(options.assetType !== undefined && { fields: { assetType: options.assetType } }),
+    constraints: options.allowEmptyFiles ? {} : { minFileSize: 1 },
   })
 }

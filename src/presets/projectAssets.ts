@@ -14,6 +14,12 @@ export interface ProjectUpload extends IssuedUpload {
 export interface ProjectAssetsOptions {
   /** The project's id. */
   readonly projectId: string
+  /**
+   * Lets empty (0-byte) files through; by default they are refused in the browser, before any
+   * request.
+   * @default false
+   */
+  readonly allowEmptyFiles?: boolean
   /** The API key (`X-API-KEY`), or a function returning it. */
   readonly apiKey: Credential
   /**
@@ -44,6 +50,8 @@ export function projectAssets(options: ProjectAssetsOptions): ProjectAssetsStrat
   })
   const strategy = presignedPut({
     metaFields: registrar.metaFields,
+    // An empty file would be stored, then registered as an asset with no content.
+    constraints: options.allowEmptyFiles ? {} : { minFileSize: 1 },
     ...refreshOf(options.apiKey),
     getUploadUrl: (file) => options.presign(file),
     // `issued` is what `presign` returned, key included.

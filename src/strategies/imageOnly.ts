@@ -37,8 +37,9 @@ export interface ImageOnlyOptions {
   readonly refreshCredentials?: () => void | Promise<void>
   /**
    * Limits the backend enforces. Images are checked by content, and by default only JPEG, PNG,
-   * GIF and WebP are accepted.
-   * @default { allowedTypes: webImageTypes }
+   * GIF and WebP are accepted, of at most {@link defaultMaxPixels} pixels (a header can claim
+   * any size, and a server decoding it would run out of memory).
+   * @default { allowedTypes: webImageTypes, image: { maxPixels: defaultMaxPixels } }
    */
   readonly constraints?: FileConstraints
   /**
@@ -50,6 +51,9 @@ export interface ImageOnlyOptions {
   readonly toAsset?: (response: ServerResponse, file: FileInfo) => AssetRecord
 }
 
+/** The default pixel cap of image strategies: 100 megapixels (10,000 × 10,000). */
+export const defaultMaxPixels = 100_000_000
+
 /**
  * The image-only backend style: a multipart form with one image field, images only, checked by
  * content before upload.
@@ -59,7 +63,11 @@ export function imageOnly(options: ImageOnlyOptions): UploadStrategy {
     throw new TypeError('imageOnly needs an `endpoint`: a URL or a function returning one')
   return {
     name: 'image-only',
-    constraints: { allowedTypes: webImageTypes, ...options.constraints },
+    constraints: {
+      allowedTypes: webImageTypes,
+      ...options.constraints,
+      image: { maxPixels: defaultMaxPixels, ...options.constraints?.image },
+    },
     ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
     install: (uppy) => ({
       ...installXhrTransport(uppy, {

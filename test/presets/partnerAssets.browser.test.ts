@@ -85,13 +85,30 @@ describe('partnerAssets (document 001, multipart form)', () => {
     expect(unauthorized.failed[0]?.error).toMatchObject({ code: 'unauthorized', status: 401 })
     expect(await requestsLabelled(png.name)).toHaveLength(1)
 
+    // The server refuses an empty file (an app that lets them through hears why).
     const empty = new File([], uniqueName('empty.txt'), { type: 'text/plain' })
-    const rejected = await uploadAll(preset(), [empty])
+    const rejected = await uploadAll(preset({ allowEmptyFiles: true }), [empty])
     expect(rejected.failed[0]?.error).toMatchObject({
       code: 'rejected',
       status: 422,
       serverMessage: 'File is empty',
     })
     expect(await requestsLabelled(empty.name)).toHaveLength(1)
+  })
+
+  it('refuses an empty file in the browser by default, with no request', async () => {
+    const empty = new File([], uniqueName('empty-default.txt'), { type: 'text/plain' })
+    const { added } = await uploadAll(preset(), [empty])
+    expect(
+      added.rejected.flatMap((rejection) => rejection.issues.map((issue) => issue.code)),
+    ).toEqual(['file-too-small'])
+    expect(await requestsLabelled(empty.name)).toHaveLength(0)
+  })
+
+  it("sends the document's assetType field when the app gives one", async () => {
+    const { assets } = await uploadAll(preset({ assetType: 'DOCUMENT' }), [
+      pdfFile(uniqueName('typed.pdf'), 2048),
+    ])
+    expect(assets[0]?.response).toMatchObject({ type: 'DOCUMENT' })
   })
 })
