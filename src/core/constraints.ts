@@ -1,7 +1,7 @@
 import type { FileInfo } from './asset'
 import type { ValidationCode } from './errors'
 import type { MessageParams } from './messages'
-import { kindByExtension, kindByMimeType } from './validation/formats'
+import { extensionOf, kindByExtension, kindByMimeType } from './validation/formats'
 
 /** Limits on an image's pixels, checked from its header before upload. */
 export interface ImageConstraints {
@@ -54,8 +54,13 @@ export interface FileConstraints {
   readonly allowedTypes?: readonly string[]
   /** Limits on images' pixels. */
   readonly image?: ImageConstraints
-  /** The longest file name accepted, in characters. */
+  /** The longest file name accepted, in characters (of the name as sent, with `sentName`). */
   readonly maxNameLength?: number
+  /**
+   * The name as the backend receives it (such as percent-encoded in a header), when that is
+   * longer than the name: `maxNameLength` then counts what is sent.
+   */
+  readonly sentName?: (name: string) => string
   /**
    * Whether each file's first bytes must prove the type its name and MIME type claim.
    * @default true
@@ -92,8 +97,11 @@ export function matchesType(file: Pick<FileInfo, 'name' | 'type'>, pattern: stri
   }
   const type = file.type.toLowerCase().split(';')[0]?.trim() ?? ''
   if (type === '') return false
-  if (wanted === '*' || wanted === '*/*') return type !== 'image/svg+xml'
-  if (wanted.endsWith('/*')) return type.startsWith(wanted.slice(0, -1)) && type !== 'image/svg+xml'
+  if (wanted === '*' || wanted === '*/*' || wanted.endsWith('/*')) {
+    // SVG runs script, so a wildcard never admits it, under any of its types or by its name.
+    if (type.includes('svg') || extensionOf(file.name) === 'svg') return false
+    return wanted === '*' || wanted === '*/*' || type.startsWith(wanted.slice(0, -1))
+  }
   return type === wanted
 }
 

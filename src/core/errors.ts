@@ -11,6 +11,7 @@ export type ValidationCode =
   | 'content-mismatch'
   | 'image-too-small'
   | 'image-too-large'
+  | 'image-size-unknown'
   | 'name-invalid'
   | 'duplicate'
   | 'file-unreadable'

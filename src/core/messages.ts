@@ -44,6 +44,8 @@ export const defaultErrorMessages: ErrorMessages = {
     `The image is ${width}×${height} pixels; it must be at least ${minWidth ?? 1}×${minHeight ?? 1}`,
   'image-too-large': ({ width, height, limit }) =>
     `The image is ${width}×${height} pixels, more than the ${limit} allowed`,
+  'image-size-unknown': ({ format }) =>
+    `The size of this ${format ?? 'image'} can’t be read, so it can’t be checked against the size limits`,
   'name-invalid': ({ problem }) => nameProblems[String(problem)] ?? 'The file name is not allowed',
   duplicate: 'This file has already been added',
   'file-unreadable':

@@ -49,7 +49,11 @@ export function rawBody(options: RawBodyOptions): UploadStrategy {
   const request = endpointRequest({ endpoint: options.endpoint, headers: options.headers })
   return {
     name: 'raw-body',
-    constraints: options.constraints ?? {},
+    constraints: {
+      ...options.constraints,
+      // The length a server checks is the header's, percent-encoding included.
+      ...(nameHeader !== false && { sentName: headerSafe }),
+    },
     ...(options.refreshCredentials && { refreshCredentials: options.refreshCredentials }),
     install: (uppy) => ({
       ...installXhrTransport(uppy, {

@@ -91,4 +91,23 @@ describe('indreamUploads (document 002, raw body)', () => {
     const { added } = await uploadAll(preset(), [pdfFile(`${'n'.repeat(509)}.pdf`, 100)])
     expect(added.rejected[0]?.issues.map((issue) => issue.code)).toEqual(['name-invalid'])
   })
+
+  it('counts the name as x-file-name sends it: 104 characters of ü are 604 encoded, refused before any request', async () => {
+    const before = (await requestsTo('indream-uploads')).length
+    const long = `${'ü'.repeat(100)}.pdf`
+    // 85 ü (510 encoded characters) and `.pd`: 513 sent, one over; 84 ü and `.pdf` fit (508).
+    const justOver = `${'ü'.repeat(85)}.pd`
+    const fits = uniqueName(`${'ü'.repeat(80)}.pdf`)
+    const { added, assets } = await uploadAll(preset(), [
+      pdfFile(long, 100),
+      pdfFile(justOver, 100),
+      pdfFile(fits, 100),
+    ])
+    expect(added.rejected.map(({ file, issues }) => [file.name, issues[0]?.params])).toEqual([
+      [long, { problem: 'too-long' }],
+      [justOver, { problem: 'too-long' }],
+    ])
+    expect(assets.map((asset) => asset.name)).toEqual([fits])
+    expect((await requestsTo('indream-uploads')).length - before).toBe(1)
+  })
 })

@@ -6,6 +6,8 @@ export type ContentFormat =
   | 'webp'
   | 'bmp'
   | 'tiff'
+  | 'avif'
+  | 'heic'
   | 'pdf'
   | 'ole'
   | 'zip'
@@ -49,6 +51,13 @@ export const fileKinds: readonly FileKind[] = [
     content: ['bmp'],
   },
   { name: 'TIFF', mimeTypes: ['image/tiff'], extensions: ['tif', 'tiff'], content: ['tiff'] },
+  { name: 'AVIF', mimeTypes: ['image/avif'], extensions: ['avif'], content: ['avif'] },
+  {
+    name: 'HEIC',
+    mimeTypes: ['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence'],
+    extensions: ['heic', 'heif', 'hif'],
+    content: ['heic'],
+  },
   { name: 'SVG', mimeTypes: ['image/svg+xml'], extensions: ['svg'], content: ['svg'] },
   { name: 'PDF', mimeTypes: ['application/pdf'], extensions: ['pdf'], content: ['pdf'] },
   {
@@ -97,7 +106,8 @@ export const fileKinds: readonly FileKind[] = [
     name: 'XML',
     mimeTypes: ['application/xml', 'text/xml'],
     extensions: ['xml'],
-    content: ['xml', 'svg', 'text'],
+    // Not SVG or XHTML: XML that can run script is refused under an XML name.
+    content: ['xml', 'text'],
   },
   {
     name: 'ZIP',
@@ -115,13 +125,26 @@ export const riskyFormats: ReadonlySet<ContentFormat> = new Set([
   'script',
 ])
 
-/** The raster formats whose dimensions can be read from their header. */
+/** The raster formats a browser shows, whose header must hold a readable size. */
 export const rasterFormats: ReadonlySet<ContentFormat> = new Set([
   'png',
   'jpeg',
   'gif',
   'webp',
   'bmp',
+])
+
+/** The image formats whose dimensions `readImageSize` reads from their header. */
+export const imageFormats: ReadonlySet<ContentFormat> = new Set([
+  'png',
+  'jpeg',
+  'gif',
+  'webp',
+  'bmp',
+  'tiff',
+  'avif',
+  'heic',
+  'svg',
 ])
 
 const byExtension = new Map(
@@ -153,7 +176,12 @@ export const headLength = 4096
 /** The format of a file from its first bytes (`head`) and, for ZIP files, its last (`tail`). */
 export function detectFormat(head: Uint8Array, tail?: Uint8Array): ContentFormat {
   if (head.length === 0) return 'empty'
-  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) {
+    // A PNG's first chunk is its 13-byte header, IHDR; anything else is not a PNG a browser shows.
+    return startsWith(head.subarray(8), [0, 0, 0, 13]) && textAt(head, 12, 'IHDR')
+      ? 'png'
+      : 'binary'
+  }
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg'
   if (startsWithText(head, 'GIF87a') || startsWithText(head, 'GIF89a')) return 'gif'
   if (startsWithText(head, 'RIFF') && textAt(head, 8, 'WEBP')) return 'webp'
@@ -167,6 +195,8 @@ export function detectFormat(head: Uint8Array, tail?: Uint8Array): ContentFormat
   }
   if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a]))
     return 'tiff'
+  const brand = isoImageBrand(head)
+  if (brand) return brand
   if (startsWithText(head, '%PDF-')) return 'pdf'
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole'
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
@@ -178,23 +208,37 @@ export function detectFormat(head: Uint8Array, tail?: Uint8Array): ContentFormat
   if (!isText(head)) return 'binary'
   const text = leadingText(head)
   if (text.startsWith('#!')) return 'script'
-  if (
-    /^<svg[\s>]/.test(text) ||
-    /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype svg[^>]*>\s*)?<svg[\s>]/.test(text)
-  ) {
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype svg[^>]*>\s*)?<svg[\s>]/.test(text)) {
     return 'svg'
   }
-  if (/^<\?xml/.test(text)) return /<svg[\s>]/.test(text) ? 'svg' : 'xml'
-  if (
-    /^<(!doctype html|html|head|body|script|iframe|meta|style|title|link|object|embed|form|img|svg|a\s)[\s>/]/.test(
-      text,
-    )
-  ) {
-    return 'html'
+  // XML that browsers render and run script in: SVG or XHTML anywhere in it.
+  if (text.startsWith('<?xml') || text.startsWith('<!doctype')) {
+    if (/<svg[\s>:]|\/2000\/svg/.test(text)) return 'svg'
+    if (xmlWithScript.test(text)) return 'html'
+    if (text.startsWith('<?xml')) return 'xml'
   }
-  if (/<(script|iframe|object|embed)[\s>/]|<html[\s>]|javascript:/.test(text)) return 'html'
+  if (htmlStart.test(text) || htmlInside.test(text)) return 'html'
   return 'text'
 }
+
+/**
+ * The starts that make a browser sniff a file as HTML (the WHATWG MIME Sniffing standard's
+ * patterns, after white space: `<!DOCTYPE HTML`, `<HTML`, `<HEAD`, `<SCRIPT`, `<IFRAME`, `<H1`,
+ * `<DIV`, `<FONT`, `<TABLE`, `<A`, `<STYLE`, `<TITLE`, `<B`, `<BODY`, `<BR`, `<P` and `<!--`, each
+ * ending a tag), and other tags that run script or load content.
+ */
+const htmlStart =
+  /^(<!--|<(!doctype\s+html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p|meta|link|object|embed|form|img|svg|frameset|frame|base|video|audio|math|template|details|input|button|isindex|marquee)[\s>/])/
+
+/**
+ * Markup anywhere in the first bytes that runs script in a browser: script-capable elements, an
+ * event handler attribute (`<img src=x onerror=…>`), or a `javascript:` URL.
+ */
+const htmlInside =
+  /<(script|iframe|object|embed|frameset|frame|base|html|body|svg|math)[\s>/]|<[a-z][^<>]*[\s/"']on[a-z]+\s*=|javascript:/
+
+/** XML with XHTML in it (by namespace or element), or a script element of any namespace. */
+const xmlWithScript = /\/1999\/xhtml|<html[\s>:]|<([a-z]+:)?script[\s>/]/
 
 /** Whether the kind's content formats include `format`. */
 export function kindAccepts(kind: FileKind, format: ContentFormat): boolean {
@@ -246,6 +290,23 @@ function isMachO(bytes: Uint8Array): boolean {
   return magic.some((prefix) => startsWith(bytes, prefix))
 }
 
+/**
+ * The image format an ISO base media file (`ftyp` box) declares by its brands: AVIF (`avif`,
+ * `avis`) or HEIF/HEIC (`heic`, `heix`, `mif1`, …); `undefined` for anything else (video).
+ */
+function isoImageBrand(bytes: Uint8Array): 'avif' | 'heic' | undefined {
+  if (!textAt(bytes, 4, 'ftyp') || bytes.length < 16) return undefined
+  const boxSize = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0)
+  const end = Math.min(boxSize, bytes.length)
+  const brands: string[] = []
+  for (let offset = 8; offset + 4 <= end; offset += offset === 8 ? 8 : 4) {
+    brands.push(String.fromCharCode(...bytes.subarray(offset, offset + 4)))
+  }
+  if (brands.some((brand) => brand === 'avif' || brand === 'avis')) return 'avif'
+  const heif = ['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1', 'mif2']
+  return brands.some((brand) => heif.includes(brand)) ? 'heic' : undefined
+}
+
 /** Text has no NUL bytes and almost no other control characters (UTF-16 with a BOM counts too). */
 function isText(bytes: Uint8Array): boolean {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true
@@ -257,10 +318,10 @@ function isText(bytes: Uint8Array): boolean {
   return controls * 100 <= bytes.length
 }
 
-/** The first kilobyte as lower-case text, without a BOM or leading white space. */
+/** The first bytes as lower-case text, without a BOM or leading white space (however long). */
 function leadingText(bytes: Uint8Array): string {
   return new TextDecoder()
-    .decode(bytes.subarray(0, 1024))
+    .decode(bytes)
     .replace(/^\uFEFF/, '')
     .trimStart()
     .toLowerCase()

@@ -24,13 +24,14 @@ import {
   type FileKind,
   formatName,
   headLength,
+  imageFormats,
   kindAccepts,
   kindByExtension,
   kindByMimeType,
   rasterFormats,
   riskyFormats,
 } from './formats'
-import { readImageSize } from './imageSize'
+import { type ImageDimensions, readImageSize, readImageSizeDeep } from './imageSize'
 import { nameProblem } from './names'
 
 /** A file offered to the validator, with the id the widget gave it. */
@@ -69,8 +70,6 @@ export function fileKey(candidate: ValidationCandidate): string {
 const readConcurrency = 16
 /** How many files' first bytes are read through one composite Blob. */
 const headsPerRead = 256
-/** How far into a JPEG to look for its size when the first bytes do not hold it. */
-const jpegSearchLength = 1024 * 1024
 /** How much of a ZIP's end to read for its directory (where `xl/workbook.xml` is named). */
 const zipTailLength = 64 * 1024
 
@@ -150,7 +149,8 @@ type MakeIssue = (code: ValidationCode, params?: MessageParams) => ValidationIss
 
 /** The constraint sets folded into their tightest limits, once per run rather than per file. */
 interface Limits {
-  readonly maxNameLength: number | undefined
+  /** Each set's name length limit, with how that set's backend receives the name. */
+  readonly nameLengths: readonly { max: number; sent: ((name: string) => string) | undefined }[]
   readonly maxFileSize: number | undefined
   readonly minFileSize: number | undefined
   readonly maxFiles: number | undefined
@@ -183,7 +183,9 @@ function foldLimits(sets: readonly FileConstraints[]): Limits {
   const checkContent = sets.every((set) => set.checkContent !== false)
   const rules = sets.flatMap((set) => set.rules ?? [])
   return {
-    maxNameLength: most((set) => set.maxNameLength),
+    nameLengths: sets.flatMap(({ maxNameLength: max, sentName: sent }) =>
+      max === undefined ? [] : [{ max, sent }],
+    ),
     maxFileSize: most((set) => set.maxFileSize),
     minFileSize: least((set) => set.minFileSize),
     maxFiles: most((set) => set.maxFiles),
@@ -199,7 +201,10 @@ function foldLimits(sets: readonly FileConstraints[]): Limits {
 
 function cheapIssues(file: FileInfo, limits: Limits, issue: MakeIssue): ValidationIssue[] {
   const issues: ValidationIssue[] = []
-  const problem = nameProblem(file.name, limits.maxNameLength)
+  const tooLong = limits.nameLengths.some(
+    ({ max, sent }) => [...(sent ? sent(file.name) : file.name)].length > max,
+  )
+  const problem = nameProblem(file.name) ?? (tooLong ? 'too-long' : undefined)
   if (problem) issues.push(issue('name-invalid', { problem }))
   const refusedBy = limits.allowedTypeLists.find(
     (allowed) => !allowed.some((pattern) => matchesType(file, pattern)),
@@ -223,7 +228,7 @@ async function contentIssues(
   issue: MakeIssue,
 ): Promise<ValidationIssue[]> {
   const { checkContent, rules } = limits
-  let head = firstBytes
+  const head = firstBytes
   const isZip = head[0] === 0x50 && head[1] === 0x4b
   const format = detectFormat(
     head,
@@ -235,18 +240,24 @@ async function contentIssues(
     if (mismatch) return [issue('content-mismatch', mismatch)]
   }
 
-  let dimensions: { width: number; height: number } | undefined
-  if (rasterFormats.has(format)) {
-    dimensions = readImageSize(format, head)
-    if (!dimensions && format === 'jpeg' && blob.size > head.length) {
-      head = await bytesOf(blob.slice(0, jpegSearchLength))
-      dimensions = readImageSize(format, head)
+  let dimensions: ImageDimensions | undefined
+  if (imageFormats.has(format)) {
+    const limited = Object.values(limits.image).some((limit) => limit !== undefined)
+    // A GIF's every frame is walked only when its size is limited; its screen suffices otherwise.
+    const deep = blob.size > head.length && (format !== 'gif' || limited)
+    if (!(deep && format === 'gif')) dimensions = readImageSize(format, head)
+    if (!dimensions && deep) {
+      dimensions = await readImageSizeDeep(format, head, (start, end) =>
+        bytesOf(blob.slice(start, end)),
+      )
     }
-    if (!dimensions && checkContent) {
+    if (!dimensions && checkContent && rasterFormats.has(format)) {
       return [
         issue('content-mismatch', { claimed: formatName(format), actual: 'unreadable image data' }),
       ]
     }
+    // An image rule is never skipped for want of a size: the file is refused instead.
+    if (!dimensions && limited) return [issue('image-size-unknown', { format: formatName(format) })]
   }
 
   const issues: ValidationIssue[] = []
