@@ -15,6 +15,8 @@ export type ValidationCode =
   | 'name-invalid'
   | 'duplicate'
   | 'file-unreadable'
+  | 'meta-missing'
+  | 'url-invalid'
   | 'custom'
 
 /** Codes for uploads that failed on the way to, or at, the server. */

@@ -50,6 +50,11 @@ export const defaultErrorMessages: ErrorMessages = {
   duplicate: 'This file has already been added',
   'file-unreadable':
     'The file could not be read; it may have changed or been moved since it was chosen',
+  'meta-missing': ({ fields }) =>
+    fields === undefined
+      ? 'Fill in the required fields before upload'
+      : `Fill in ${fields} before upload: it is required`,
+  'url-invalid': 'Only a full web address (http or https) can be imported',
   custom: ({ message }) => (message === undefined ? 'The file was refused' : String(message)),
   unauthorized: 'Not signed in, or the credentials were refused',
   forbidden: 'Not allowed to upload here',

@@ -53,7 +53,10 @@ export interface ReferenceRegistrar {
     file: FileInfo,
     options?: { readonly signal?: AbortSignal | undefined },
   ): Promise<AssetRecord>
-  /** Imports an asset from a URL the end user pasted (the server fetches it). */
+  /**
+   * Imports an asset from a URL the end user pasted (the server fetches it). Only absolute http
+   * and https URLs are sent (`url-invalid` otherwise); the title defaults to the URL's file name.
+   */
   importUrl(input: {
     readonly url: string
     readonly filename?: string
@@ -67,7 +70,7 @@ export const referenceMetaFields: readonly MetaField[] = [
     id: 'title',
     label: 'Title',
     required: true,
-    initial: (file) => file.name.replace(/\.[^.]+$/, ''),
+    initial: (file) => titleOf(file.name),
   },
   { id: 'description', label: 'Description' },
   { id: 'category', label: 'Category' },
@@ -96,9 +99,28 @@ export function registerByReference(options: RegisterByReferenceOptions): Refere
       })
       return (options.toAsset ?? referencedAssetRecord)(response, file, reference)
     },
-    importUrl({ url, filename, meta = {} }) {
-      const name = filename ?? (safeFilename(url) || 'imported')
-      const file: FileInfo = { id: `import-${++importCount}`, name, type: '', size: 0, meta }
+    async importUrl({ url, filename, meta = {} }) {
+      // The server creates the asset before it fetches the URL: a URL it can't fetch leaves a
+      // half asset behind, so only absolute http(s) URLs are sent.
+      let parsed: URL | undefined
+      try {
+        parsed = new URL(url)
+      } catch {}
+      if (parsed?.protocol !== 'http:' && parsed?.protocol !== 'https:') {
+        throw new AssetDropError('url-invalid')
+      }
+      const last = safeFilename(parsed)
+      const name = filename ?? (last || parsed.hostname)
+      // As an upload's title starts as its file's name, an import's starts as the URL's.
+      const typed = typeof meta.title === 'string' ? meta.title.trim() : ''
+      const title = typed || (last ? titleOf(last) : parsed.hostname)
+      const file: FileInfo = {
+        id: `import-${++importCount}`,
+        name,
+        type: '',
+        size: 0,
+        meta: { ...meta, title },
+      }
       return registrar.register({ kind: 'url', url, filename: name }, file)
     },
   }
@@ -155,10 +177,15 @@ export function referencedAssetRecord(
   }
 }
 
-function safeFilename(url: string): string {
+/** A title from a file name: the name without its extension. */
+const titleOf = (name: string) => name.replace(/\.[^.]+$/, '') || name
+
+/** The last segment of the URL's path, decoded. */
+function safeFilename(url: URL): string {
+  const segment = url.pathname.split('/').pop() ?? ''
   try {
-    return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '')
+    return decodeURIComponent(segment)
   } catch {
-    return ''
+    return segment
   }
 }

@@ -120,6 +120,27 @@ describe('dinteroAssets (document 000, presigned PUT)', () => {
     expect((await postCount()) - before).toBe(2)
   }, 15_000)
 
+  it('with upload_expires_in 0, asks for one URL per attempt and renews it once: 2 presigns and 2 PUTs', async () => {
+    const before = await postCount()
+    await addFault({
+      match: { path: '/management/assets' },
+      action: { kind: 'expire-upload-urls', seconds: 0 },
+    })
+    const spy = spyOnNetwork()
+    try {
+      const { assets, failed } = await uploadAll(preset(), [await image('png')])
+      expect(failed).toEqual([])
+      expect(assets).toHaveLength(1)
+    } finally {
+      spy.stop()
+    }
+    const puts = spy.requests.filter((request) => request.method === 'PUT')
+    // The first URL was stale when used; each PUT went to the URL its own attempt was issued.
+    expect(puts).toHaveLength(2)
+    expect(puts[0]?.url).not.toBe(puts[1]?.url)
+    expect((await postCount()) - before).toBe(2)
+  })
+
   it('fails a tampered upload URL with `signature-mismatch`', async () => {
     const strategy = presignedPut({
       async getUploadUrl(file) {

@@ -14,6 +14,13 @@ import {
 import { image } from './fixtures'
 
 const c = demoCredentials
+
+/** How many requests the presign, S3 and project backends have answered so far. */
+async function requestCount() {
+  const response = await fetch(`${referenceUrl}/__reference/requests`)
+  const requests = (await response.json()) as { backend: string }[]
+  return requests.filter((request) => request.backend !== 'partner-assets').length
+}
 const preset = (options: Partial<Parameters<typeof projectAssets>[0]> = {}) =>
   projectAssets({
     projectId: c.projectId,
@@ -87,6 +94,62 @@ describe('projectAssets (document 003, presigned PUT then register by reference)
     })
   })
 
+  it('refuses a blank required title before any request, and uploads once it is filled in', async () => {
+    const before = await requestCount()
+    const { createUploader } = await import('../../src/core/uploader/createUploader')
+    const errors: string[] = []
+    const uploader = createUploader({
+      strategy: preset(),
+      onUploadError: ({ error }) => errors.push(error.code),
+    })
+    const { added } = await uploader.addFiles([pdfFile(uniqueName('untitled.pdf'), 100)])
+    const id = added[0]?.id ?? ''
+    uploader.setMeta(id, { title: '' })
+    const empty = await uploader.upload()
+    expect(empty.failed[0]?.error).toMatchObject({
+      code: 'meta-missing',
+      params: { fields: 'Title' },
+    })
+    uploader.setMeta(id, { title: '   ' })
+    const spaces = await uploader.retry(id)
+    expect(spaces.failed[0]?.error).toMatchObject({ code: 'meta-missing' })
+    // No presign, no PUT, no register: no bytes orphaned in storage.
+    expect(await requestCount()).toBe(before)
+    expect(errors).toEqual(['meta-missing', 'meta-missing'])
+    uploader.setMeta(id, { title: 'Filled in' })
+    const { assets } = await uploader.retry(id)
+    uploader.destroy()
+    expect(assets[0]?.response).toMatchObject({ asset: { title: 'Filled in' } })
+  })
+
+  it('imports only absolute http(s) URLs, before any request, titled from the URL by default', async () => {
+    const before = await requestCount()
+    for (const url of [
+      '/local/downloads/myfile.jpg',
+      'downloads/myfile.jpg',
+      '//cdn.example.com/a.jpg',
+      'file:///C:/photos/a.jpg',
+      'ftp://example.com/a.jpg',
+      'javascript:alert(1)',
+      'data:image/png;base64,AAAA',
+      '',
+    ]) {
+      await expect(preset().importUrl({ url, meta: { title: 'x' } }), url).rejects.toMatchObject({
+        code: 'url-invalid',
+      })
+    }
+    expect(await requestCount()).toBe(before)
+
+    const asset = await preset().importUrl({
+      url: 'https://www.example.com/photos/Sunset%20Pier.jpg',
+    })
+    expect(asset.response).toMatchObject({
+      asset: { title: 'Sunset Pier', original_filename: 'Sunset Pier.jpg' },
+    })
+    const bare = await preset().importUrl({ url: 'http://www.example.com/' })
+    expect(bare.response).toMatchObject({ asset: { title: 'www.example.com' } })
+  })
+
   it('reports each documented error with its code and the server’s message', async () => {
     const notFound = await uploadAll(preset({ projectId: 'not-found-id' }), [
       pdfFile(uniqueName('a.pdf'), 100),
@@ -95,32 +158,6 @@ describe('projectAssets (document 003, presigned PUT then register by reference)
       code: 'not-found',
       status: 404,
       serverMessage: 'project not found',
-    })
-
-    const { createUploader } = await import('../../src/core/uploader/createUploader')
-    const uploader = createUploader({ strategy: preset() })
-    const { added } = await uploader.addFiles([pdfFile(uniqueName('untitled.pdf'), 100)])
-    uploader.setMeta(added[0]?.id ?? '', { title: '' })
-    const missingTitle = await uploader.upload()
-    uploader.destroy()
-    expect(missingTitle.failed[0]?.error).toMatchObject({
-      code: 'rejected',
-      status: 422,
-      serverMessage: 'Missing parameter title',
-    })
-
-    await expect(
-      preset().importUrl({
-        url: '/local/downloads/myfile.jpg',
-        filename: 'jpgfile.jpg',
-        meta: { title: 'x' },
-      }),
-    ).rejects.toMatchObject({
-      code: 'rejected',
-      status: 400,
-      serverMessage: expect.stringMatching(
-        /created, adding media to asset failed: not a valid HTTP URL$/,
-      ),
     })
 
     await expect(

@@ -159,8 +159,34 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     },
   })
 
-  /** Marks the files `ids` as uploading and schedules them; each starts as room frees up. */
-  const begin = (ids: readonly string[]) => {
+  /** The labels of the required metadata fields `id` has left blank. */
+  const missingMeta = (id: string) =>
+    (strategy.metaFields ?? [])
+      .filter(({ id: key, required }) => {
+        const value = store.get(id)?.meta?.[key]
+        return required && !(Array.isArray(value) ? value.length > 0 : String(value ?? '').trim())
+      })
+      .map((field) => field.label)
+
+  /**
+   * Marks the files `ids` as uploading and schedules them; each starts as room frees up. A file
+   * missing required metadata fails at once, before any request: the server would refuse it
+   * after its bytes were stored.
+   */
+  const begin = (all: readonly string[]) => {
+    const ids = all.filter((id) => {
+      const missing = missingMeta(id)
+      if (missing.length > 0) {
+        steps.fail(
+          id,
+          new AssetDropError('meta-missing', {
+            fileId: id,
+            params: { fields: missing.join(', ') },
+          }),
+        )
+      }
+      return missing.length === 0
+    })
     if (ids.length === 0) return
     for (const id of ids) started.add(id)
     dispatch({ type: 'started', ids })

@@ -45,6 +45,8 @@ export interface Steps {
   attempt(ids: readonly string[]): void
   /** Sends a file waiting to be retried again now, or keeps it waiting while offline. */
   resume(id: string): void
+  /** Fails a file for good with `error`, telling the app. */
+  fail(id: string, error: AssetDropError): void
   /** What the Uppy plugin reports about the attempts it runs. */
   readonly uppyEvents: Omit<UppyAdapterEvents, 'offered' | 'removed'>
 }
@@ -318,6 +320,7 @@ export function createSteps(context: StepsContext): Steps {
     attempts,
     attempt,
     resume,
+    fail,
     uppyEvents: {
       async running(ids) {
         const refused = await Promise.all(ids.map(joinRun))
