@@ -88,8 +88,28 @@ export function redactResponse(
 ): ServerResponse {
   if (secrets.length === 0) return response
   const text = redactText(response.text, secrets)
-  if (text === response.text) return response
-  return { ...response, text, json: response.json === undefined ? undefined : parseJson(text) }
+  const parsed =
+    text === response.text || response.json === undefined ? response.json : parseJson(text)
+  // Read from the text, a JSON string's escapes are decoded once more (`\\u0041` becomes
+  // `\u0041`): blank what that reveals too.
+  const json = redactStrings(parsed, secrets)
+  return text === response.text && json === response.json ? response : { ...response, text, json }
+}
+
+/** `value` with `secrets` blanked out of every string in it; the same value when none was. */
+function redactStrings(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return redactText(value, secrets)
+  if (Array.isArray(value)) {
+    const items = value.map((item) => redactStrings(item, secrets))
+    return items.some((item, i) => item !== value[i]) ? items : value
+  }
+  if (isRecord(value)) {
+    const entries = Object.entries(value).map(([key, item]) => [key, redactStrings(item, secrets)])
+    return entries.some(([key, item]) => item !== value[key as string])
+      ? Object.fromEntries(entries)
+      : value
+  }
+  return value
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { errorFromResponse, type ServerResponse } from '../../src/core/http'
 import { secretsOf } from '../../src/core/secrets'
 import { headerSafe } from '../../src/strategies/rawBody'
+import { encodings } from '../security/encodings'
 
 /** Every run of six characters of `secret`. */
 const runsOf = (secret: string) => {
@@ -10,27 +11,6 @@ const runsOf = (secret: string) => {
   return Array.from({ length: Math.max(0, characters.length - 5) }, (_, i) =>
     characters.slice(i, i + 6).join(''),
   )
-}
-
-/** The ways a server echoes a value it was sent. */
-const encodings: Record<string, (value: string) => string> = {
-  raw: (value) => value,
-  percent: (value) => encodeURIComponent(value),
-  'percent, lower-case hex': (value) =>
-    encodeURIComponent(value).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
-  'form (+ for space)': (value) => encodeURIComponent(value).replace(/%20/g, '+'),
-  'percent, twice': (value) => encodeURIComponent(encodeURIComponent(value)),
-  'JSON escapes (\\u for non-ASCII, \\/)': (value) =>
-    JSON.stringify(value)
-      .slice(1, -1)
-      .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-      .replace(/\//g, '\\/'),
-  'XML entities': (value) =>
-    value
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;'),
 }
 
 /** Where in an answer the echo lands: the whole answer's text, given the echoed value. */
