@@ -38,6 +38,14 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: (id) => dependencies.some((name) => id === name || id.startsWith(`${name}/`)),
+      output: {
+        // The entries with React components are client modules for React Server Components
+        // (Next.js App Router); the presets entry has no React and stays usable on a server.
+        banner: (chunk) =>
+          chunk.isEntry && (chunk.name === 'index' || chunk.name === 'dashboard')
+            ? "'use client';"
+            : '',
+      },
     },
   },
 })

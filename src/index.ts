@@ -65,6 +65,7 @@ export type {
 export { useUploader } from './react/useUploader'
 export type { ImageOnlyOptions } from './strategies/imageOnly'
 export { defaultMaxPixels, imageOnly, webImageTypes } from './strategies/imageOnly'
+export { commonAssetRecord, readAssetRecord } from './strategies/kit/commonRecord'
 export type { JsonRequest } from './strategies/kit/requestJson'
 export { requestJson } from './strategies/kit/requestJson'
 export type { MultipartFormOptions } from './strategies/multipartForm'

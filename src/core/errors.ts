@@ -33,6 +33,7 @@ export type TransportCode =
   | 'timeout'
   | 'aborted'
   | 'bad-response'
+  | 'answer-unrecognized'
   | 'redirected'
 
 /** Every stable code an {@link AssetDropError} can carry; programs switch on it. */

@@ -15,6 +15,8 @@ export interface ServerResponse {
   readonly url: string
   /** The wait the server asked for before another try, in milliseconds (`Retry-After`). */
   readonly retryAfter?: number | undefined
+  /** The `Location` header of a successful answer (where the created asset is), when readable. */
+  readonly location?: string | undefined
 }
 
 /** The longest answer read as JSON; a longer one is no answer assetdrop could use. */
@@ -38,7 +40,19 @@ export function responseFromXhr(xhr: XMLHttpRequest): ServerResponse {
       xhr.status === 429 || xhr.status >= 500
         ? parseRetryAfter(xhr.getResponseHeader('retry-after'))
         : undefined,
+    location:
+      xhr.status >= 200 && xhr.status < 300 && exposes(xhr, 'location')
+        ? (xhr.getResponseHeader('location') ?? undefined)
+        : undefined,
   }
+}
+
+/**
+ * Whether the answer lets a script read `header`: same-origin answers do, cross-origin ones only
+ * when they list it in `Access-Control-Expose-Headers` (reading one that is not logs an error).
+ */
+function exposes(xhr: XMLHttpRequest, header: string): boolean {
+  return new RegExp(`^${header}:`, 'im').test(xhr.getAllResponseHeaders())
 }
 
 /**

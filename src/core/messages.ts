@@ -69,6 +69,8 @@ export const defaultErrorMessages: ErrorMessages = {
   aborted: 'The upload was cancelled',
   redirected: 'The server sent the upload on to another site, which is not followed',
   'bad-response': 'The server’s answer could not be understood',
+  'answer-unrecognized':
+    'The server took the file, but its answer does not say which asset it is; it is not sent again, so it is not stored twice',
 }
 
 /** The message for `code` from `messages` (falling back to English), filled in with `params`. */

@@ -252,7 +252,8 @@ function FileRow({
         </fieldset>
       )}
       <span className="assetdrop-actions">
-        {(item.status === 'failed' || item.status === 'retrying') && (
+        {((item.status === 'failed' && item.error.code !== 'answer-unrecognized') ||
+          item.status === 'retrying') && (
           <button type="button" aria-label={locale.retry(item.name)} onClick={onRetry}>
             ↻
           </button>

@@ -1,8 +1,8 @@
-import { type AssetAccess, type AssetRecord, type FileInfo, toAssetRecord } from '../core/asset'
+import type { AssetRecord, FileInfo } from '../core/asset'
 import type { FileConstraints } from '../core/constraints'
-import { AssetDropError } from '../core/errors'
-import { isRecord, type ServerResponse } from '../core/http'
+import type { ServerResponse } from '../core/http'
 import type { HeadersOption, UploadStrategy } from '../core/strategy'
+import { commonAssetRecord } from './kit/commonRecord'
 import { endpointRequest, installXhrTransport } from './kit/xhrTransport'
 
 /** Options of {@link multipartForm}. */
@@ -74,40 +74,8 @@ export function multipartForm(options: MultipartFormOptions): UploadStrategy {
 }
 
 /**
- * The asset record for a `CompanyAsset`-style answer (document 001): `publicURL` or `origURL` as
- * the URL, the sized URLs as previews, `secured` as access and `created` (epoch ms) as the
- * creation time. Plain `{ id, url }` answers work too.
+ * The default record of a multipart upload: document 001's `CompanyAsset` (`publicURL` or
+ * `origURL`, the sized URLs as previews, `secured` as access, `created` in epoch ms) and every
+ * other common answer shape `readAssetRecord` reads.
  */
-export function companyAssetRecord(response: ServerResponse, file: FileInfo): AssetRecord {
-  const body = response.json
-  if (!isRecord(body)) {
-    throw new AssetDropError('bad-response', { status: response.status })
-  }
-  const access: AssetAccess | undefined =
-    typeof body.secured === 'boolean' ? (body.secured ? 'private' : 'public') : undefined
-  try {
-    return toAssetRecord(
-      {
-        id: body.id,
-        key: body.key,
-        name: body.name,
-        mimeType: body.mimeType ?? body.contentType,
-        size: body.size,
-        url: body.publicURL ?? body.origURL ?? body.platformFileUrl ?? body.url,
-        previews: {
-          thumb: body.thumbURL,
-          medium: body.mediumURL,
-          large: body.largeURL,
-          largeX2: body.largeX2URL,
-        },
-        width: body.width,
-        height: body.height,
-        access,
-        createdAt: body.created,
-      },
-      { strategy: 'multipart-form', file, response: body, baseUrl: response.url },
-    )
-  } catch (cause) {
-    throw new AssetDropError('bad-response', { status: response.status, cause })
-  }
-}
+export const companyAssetRecord = commonAssetRecord('multipart-form')

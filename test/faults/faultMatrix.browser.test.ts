@@ -284,6 +284,13 @@ const s3Expired = {
 } as const
 
 describe.each(subjects)('$name under faults', (subject) => {
+  // A success that can't be read: the generic strategies' record reader names it
+  // `answer-unrecognized` (the file was stored, so it is never sent again); the mappers of the
+  // presigned and registered flows, `bad-response`.
+  const unreadable = /^(multipartForm|rawBody|imageOnly)/.test(subject.name)
+    ? 'answer-unrecognized'
+    : 'bad-response'
+
   const two = async (size: 'small' | 'large' = 'small') => ({
     a: await subject.file(size),
     b: await subject.file('small'),
@@ -520,7 +527,7 @@ describe.each(subjects)('$name under faults', (subject) => {
     }
   })
 
-  it('a malformed 200: failed with `bad-response`, never retried', async () => {
+  it('a malformed 200: failed as unreadable, never retried', async () => {
     const files = await two()
     const match = subject.api ?? subject.target
     await fault(match, files.a, {
@@ -529,17 +536,17 @@ describe.each(subjects)('$name under faults', (subject) => {
       body: '{"upload_url":"javascript:alert(1)","asset":[]}',
     })
     const result = await run(subject, files)
-    expect(result.a).toMatchObject({ status: 'failed', error: { code: 'bad-response' } })
+    expect(result.a).toMatchObject({ status: 'failed', error: { code: unreadable } })
     expect(sent(result.requests, match, files.a)).toBe(1)
     bUntouched(result, files.b)
   })
 
-  it('a very large answer: read no further than needed, failed with `bad-response`', async () => {
+  it('a very large answer: read no further than needed, failed as unreadable', async () => {
     const files = await two()
     const match = subject.api ?? subject.target
     await fault(match, files.a, { kind: 'large', status: 200, bytes: 8 * MiB })
     const result = await run(subject, files)
-    expect(result.a).toMatchObject({ status: 'failed', error: { code: 'bad-response' } })
+    expect(result.a).toMatchObject({ status: 'failed', error: { code: unreadable } })
     expect(result.a.status === 'failed' && result.a.error.message.length).toBeLessThan(400)
     expect(sent(result.requests, match, files.a)).toBe(1)
     bUntouched(result, files.b)

@@ -246,14 +246,18 @@ describe('multipartForm against the document 001 reference backend', () => {
     expect(assets[0]?.response).toMatchObject({ type: 'DOCUMENT' })
   })
 
-  it('reports a 200 that is not a CompanyAsset as `bad-response`, after one request', async () => {
+  it('reports a 200 that names no asset as `answer-unrecognized`, after one request', async () => {
+    await addFault({
+      match: { path: '/api/v1/partner/asset/upload/' },
+      action: { kind: 'respond', status: 200, body: '{"status":"stored"}' },
+    })
     uploader = createUploader({
-      strategy: multipartForm({ endpoint: `${referenceUrl}/__reference/requests`, headers: auth }),
+      strategy: multipartForm({ endpoint: endpoint('public'), headers: auth }),
     })
     const file = pngFile()
     await uploader.addFiles([file])
     const { failed } = await uploader.upload()
-    expect(failed[0]?.error).toMatchObject({ code: 'bad-response', status: 200 })
+    expect(failed[0]?.error).toMatchObject({ code: 'answer-unrecognized', status: 200 })
   })
 
   it('fails with `redirected`, without using the answer, when the server redirects to another origin', async () => {

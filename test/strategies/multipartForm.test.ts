@@ -81,11 +81,11 @@ describe('companyAssetRecord', () => {
   })
 
   it.each([['[]'], ['"ok"'], ['null'], ['{}'], ['{"name":"no id"}']])(
-    'reports %s as a bad response',
+    'reports %s as an answer that names no asset (answer-unrecognized, not sent again)',
     (text) => {
       const response = { ...ok(null), text, json: parseJson(text) }
       expect(() => companyAssetRecord(response, file)).toThrow(
-        expect.objectContaining({ code: 'bad-response' }),
+        expect.objectContaining({ code: 'answer-unrecognized' }),
       )
     },
   )

@@ -260,7 +260,12 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       queue.refill()
     },
     async retry(fileId) {
-      const ids = listed(['failed', 'retrying'], fileId).filter((id) => intake.blob(id))
+      // A file the server stored under an answer naming no asset is not sent again (stored twice).
+      const ids = listed(['failed', 'retrying'], fileId).filter((id) => {
+        const item = store.get(id)
+        const code = item?.status === 'failed' ? item.error.code : undefined
+        return intake.blob(id) && code !== 'answer-unrecognized'
+      })
       if (ids.length === 0) return { assets: [], failed: [] }
       for (const id of ids) {
         attempts.restart(id)
