@@ -3,6 +3,7 @@ import type { FileInfo } from '../src/core/asset'
 import type { UploadStrategy } from '../src/core/strategy'
 import type { Clock } from '../src/core/uploader/clock'
 import { type CreateUploaderOptions, createUploader } from '../src/core/uploader/createUploader'
+import type { FileSource } from '../src/core/uploader/types'
 import { presignThrough } from './server/clients'
 import type { LoggedRequest } from './server/http'
 
@@ -64,7 +65,7 @@ export async function bytesOf(file: Blob): Promise<Uint8Array> {
 /** Adds (and validates) files, uploads them, and returns the outcome and the uploader. */
 export async function uploadAll(
   strategy: UploadStrategy,
-  files: File[],
+  files: FileSource[],
   options: Partial<CreateUploaderOptions> = {},
 ) {
   const uploader = createUploader({ ...options, strategy })

@@ -42,6 +42,8 @@ export interface AssetRecord {
   readonly strategy: StrategyName
   /** The id of the widget's file this record came from. */
   readonly fileId: string
+  /** The file's path inside the folder it came in, when it came in one. */
+  readonly relativePath?: string
   /** The server's answer as received. */
   readonly response: unknown
 }
@@ -58,6 +60,8 @@ export interface FileInfo {
   readonly size: number
   /** Metadata for the server, such as a title the end user typed, when the strategy uses any. */
   readonly meta?: Readonly<Record<string, string | readonly string[]>>
+  /** The file's path inside the folder it was dropped or chosen in (`photos/2026/a.png`), if any. */
+  readonly relativePath?: string
 }
 
 /**
@@ -136,6 +140,7 @@ export function toAssetRecord(fields: AssetFields, source: AssetSource): AssetRe
     ...(createdAt !== undefined && { createdAt }),
     strategy: source.strategy,
     fileId: file.id,
+    ...(file.relativePath !== undefined && { relativePath: file.relativePath }),
     response: source.response,
   }
 }

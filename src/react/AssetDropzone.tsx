@@ -31,6 +31,12 @@ export interface AssetDropzoneProps extends UseUploaderOptions {
   readonly showAssets?: boolean
   /** A class name for the outer element; style it with the `--assetdrop-*` variables in `assetdrop/styles.css`. */
   readonly className?: string
+  /**
+   * Whether a "Choose a folder" button offers the browser's folder picker (folders can always be
+   * dropped); each file keeps its path inside the folder.
+   * @default false
+   */
+  readonly folders?: boolean
 }
 
 /**
@@ -42,6 +48,7 @@ export function AssetDropzone({
   locale = englishLocale,
   showAssets = true,
   className,
+  folders = false,
   ...options
 }: AssetDropzoneProps) {
   // The last few messages stay as separate nodes, so a quick second one does not replace the first
@@ -110,6 +117,15 @@ export function AssetDropzone({
           {locale.chooseFiles}
         </button>
         <input {...getInputProps()} />
+        {folders && (
+          <>
+            {' '}
+            <button type="button" className="assetdrop-choose" onClick={uploader.openFolder}>
+              {locale.chooseFolder}
+            </button>
+            <input {...uploader.getFolderInputProps()} />
+          </>
+        )}
       </div>
       <div className="assetdrop-visually-hidden" role="status" aria-live="polite">
         {announcements.map((announcement) => (
@@ -207,6 +223,8 @@ function FileRow({
       : item.status === 'failed' || item.status === 'retrying'
         ? formatError(item.error, messages)
         : undefined
+  // The folder the file came in, shown before its name.
+  const folder = item.relativePath?.split('/').slice(0, -1).join('/')
   const secondsLeft = useSecondsUntil(item.status === 'retrying' ? item.retryAt : undefined)
   const percent =
     item.status === 'uploading'
@@ -217,7 +235,10 @@ function FileRow({
   return (
     <div className="assetdrop-file" data-status={item.status}>
       <Thumbnail file={file} type={item.type} />
-      <span className="assetdrop-name">{item.name}</span>
+      <span className="assetdrop-name">
+        {folder && <span className="assetdrop-folder">{folder}/</span>}
+        <span>{item.name}</span>
+      </span>
       <span className="assetdrop-size">{formatBytes(item.size)}</span>
       <span className="assetdrop-state">
         {item.status === 'retrying'

@@ -8,6 +8,8 @@ export interface DropzoneLocale {
   readonly dropHere: string
   /** The button that opens the file picker. */
   readonly chooseFiles: string
+  /** The folder chooser's label (shown when `folders` is set). */
+  readonly chooseFolder: string
   /** The button that uploads the queued files. */
   readonly upload: (count: number) => string
   /** The list of files' accessible name. */
@@ -44,6 +46,7 @@ export const englishLocale: DropzoneLocale = {
   label: 'File upload',
   dropHere: 'Drop files here, paste them, or',
   chooseFiles: 'Choose files',
+  chooseFolder: 'Choose a folder',
   upload: (count) => (count === 1 ? 'Upload 1 file' : `Upload ${count} files`),
   files: 'Files',
   status: {

@@ -50,6 +50,11 @@ export interface FileInputProps {
   onChange: (event: ChangeEvent<HTMLInputElement>) => void
 }
 
+/** Props for the (hidden) folder input that `openFolder()` clicks: it picks a whole folder. */
+export interface FolderInputProps extends Omit<FileInputProps, 'accept'> {
+  webkitdirectory: ''
+}
+
 /** The state of an uploader and the actions on it. */
 export interface UseUploaderResult extends UploaderSnapshot {
   /** The uploader itself, for UI plugins and advanced use. */
@@ -74,10 +79,14 @@ export interface UseUploaderResult extends UploaderSnapshot {
   readonly reset: Uploader['reset']
   /** Opens the browser's file picker. */
   readonly open: () => void
+  /** Opens the browser's folder picker; each file keeps its path inside the folder. */
+  readonly openFolder: () => void
   /** Props for the element files are dropped or pasted on (folders included). */
   readonly getRootProps: () => DropRootProps
   /** Props for the file input. */
   readonly getInputProps: () => FileInputProps
+  /** Props for the folder input (render it to offer `openFolder`). */
+  readonly getFolderInputProps: () => FolderInputProps
 }
 
 /**
@@ -138,6 +147,7 @@ export function useUploader(
   const [isDragActive, setDragActive] = useState(false)
   const dragDepth = useRef(0)
   const input = useRef<HTMLInputElement | null>(null)
+  const folderInput = useRef<HTMLInputElement | null>(null)
 
   const addFrom = useCallback(
     (dataTransfer: DataTransfer | null) => {
@@ -199,6 +209,25 @@ export function useUploader(
     }),
     [accept, uploader],
   )
+  const getFolderInputProps = useCallback(
+    (): FolderInputProps => ({
+      type: 'file',
+      multiple: true,
+      webkitdirectory: '',
+      tabIndex: -1,
+      hidden: true,
+      ref: (element) => {
+        folderInput.current = element
+      },
+      onChange: (event) => {
+        const files = Array.from(event.currentTarget.files ?? [])
+        event.currentTarget.value = ''
+        // Each File carries its path inside the folder in `webkitRelativePath`.
+        if (files.length > 0) void uploader.addFiles(files)
+      },
+    }),
+    [uploader],
+  )
 
   return {
     ...snapshot,
@@ -216,8 +245,10 @@ export function useUploader(
     remove: uploader.remove,
     reset: uploader.reset,
     open: useCallback(() => input.current?.click(), []),
+    openFolder: useCallback(() => folderInput.current?.click(), []),
     getRootProps,
     getInputProps,
+    getFolderInputProps,
   }
 }
 

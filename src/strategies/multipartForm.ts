@@ -19,8 +19,13 @@ export interface MultipartFormOptions {
    * @default 'name'
    */
   readonly nameField?: string | false
-  /** Other form fields, by name: a fixed value, or a function of the file. */
-  readonly fields?: Readonly<Record<string, string | ((file: FileInfo) => string)>>
+  /**
+   * The form field to send each file's path inside a dropped or chosen folder in
+   * (`photos/2026/a.png`); files that came in no folder send none. Not sent by default.
+   */
+  readonly relativePathField?: string
+  /** Other form fields, by name: a fixed value, or a function of the file (`undefined` sends none). */
+  readonly fields?: Readonly<Record<string, string | ((file: FileInfo) => string | undefined)>>
   /** Request headers, or a (possibly async) function asked before every request, e.g. for a token. */
   readonly headers?: HeadersOption
   /**
@@ -36,7 +41,7 @@ export interface MultipartFormOptions {
    * @default 6
    */
   readonly concurrency?: number
-  /** Maps a successful answer to an asset record; the default reads `CompanyAsset`-style answers. */
+  /** Maps a successful answer to an asset record; the default reads the common answer shapes (see `readAssetRecord`). */
   readonly toAsset?: (response: ServerResponse, file: FileInfo) => AssetRecord
 }
 
@@ -60,6 +65,9 @@ export function multipartForm(options: MultipartFormOptions): UploadStrategy {
           headers: options.headers,
           fields: {
             ...(nameField !== false && { [nameField]: (file: FileInfo) => file.name }),
+            ...(options.relativePathField && {
+              [options.relativePathField]: (file: FileInfo) => file.relativePath,
+            }),
             ...options.fields,
           },
         }),

@@ -19,6 +19,11 @@ export interface RawBodyOptions {
    * @default 'x-file-name'
    */
   readonly nameHeader?: string | false
+  /**
+   * The header to send each file's path inside a dropped or chosen folder in, percent-encoded
+   * like the name; files that came in no folder send none. Not sent by default.
+   */
+  readonly relativePathHeader?: string
   /** Request headers (such as an API key), or a (possibly async) function asked before every request. */
   readonly headers?: HeadersOption
   /**
@@ -65,6 +70,10 @@ export function rawBody(options: RawBodyOptions): UploadStrategy {
               ...headers,
               'content-type': file.type || 'application/octet-stream',
               ...(nameHeader !== false && { [nameHeader]: headerSafe(file.name) }),
+              ...(options.relativePathHeader &&
+                file.relativePath && {
+                  [options.relativePathHeader]: headerSafe(file.relativePath),
+                }),
             },
           }
         },

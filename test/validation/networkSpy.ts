@@ -9,6 +9,8 @@ export interface SpiedRequest {
   readonly fileBytes: number
   /** The bytes of the whole body. */
   readonly bodyBytes: number
+  /** The text fields of a multipart form, by name. */
+  readonly fields: Readonly<Record<string, string>>
   /** The request itself, when it was an XMLHttpRequest. */
   readonly xhr?: XMLHttpRequest
 }
@@ -76,25 +78,30 @@ export function spyOnNetwork() {
   }
 }
 
-function describe(body: unknown): Pick<SpiedRequest, 'fileNames' | 'fileBytes' | 'bodyBytes'> {
+function describe(
+  body: unknown,
+): Pick<SpiedRequest, 'fileNames' | 'fileBytes' | 'bodyBytes' | 'fields'> {
+  const none = { fileNames: [], fileBytes: 0, fields: {} }
   if (body instanceof FormData) {
     let fileBytes = 0
     let bodyBytes = 0
     const fileNames: string[] = []
-    for (const [, value] of body.entries()) {
+    const fields: Record<string, string> = {}
+    for (const [name, value] of body.entries()) {
       if (value instanceof File) {
         fileNames.push(value.name)
         fileBytes += value.size
         bodyBytes += value.size
       } else {
+        fields[name] = value
         bodyBytes += value.length
       }
     }
-    return { fileNames, fileBytes, bodyBytes }
+    return { fileNames, fileBytes, bodyBytes, fields }
   }
   if (body instanceof File)
-    return { fileNames: [body.name], fileBytes: body.size, bodyBytes: body.size }
-  if (body instanceof Blob) return { fileNames: [], fileBytes: body.size, bodyBytes: body.size }
-  if (typeof body === 'string') return { fileNames: [], fileBytes: 0, bodyBytes: body.length }
-  return { fileNames: [], fileBytes: 0, bodyBytes: 0 }
+    return { ...none, fileNames: [body.name], fileBytes: body.size, bodyBytes: body.size }
+  if (body instanceof Blob) return { ...none, fileBytes: body.size, bodyBytes: body.size }
+  if (typeof body === 'string') return { ...none, bodyBytes: body.length }
+  return { ...none, bodyBytes: 0 }
 }

@@ -106,6 +106,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     constraintSets: [strategy.constraints, options.constraints ?? {}],
     messages: options.messages,
     metaFields: strategy.metaFields,
+    keepSystemFiles: options.keepSystemFiles,
     onJudged({ added, rejected }) {
       for (const rejection of rejected) options.onFileRejected?.(rejection)
       if (added.length === 0 || destroyed) return

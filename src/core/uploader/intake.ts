@@ -14,6 +14,8 @@ export interface IntakeOptions {
   readonly constraintSets: readonly FileConstraints[]
   readonly messages?: Partial<ErrorMessages> | undefined
   readonly metaFields?: readonly MetaField[] | undefined
+  /** Whether operating-system files (`.DS_Store`, `Thumbs.db`…) are taken too, rather than ignored. */
+  readonly keepSystemFiles?: boolean | undefined
   /** Called with each add's judgement, before the next add is judged. */
   readonly onJudged: (result: AddFilesResult) => void
 }
@@ -63,7 +65,8 @@ export function createIntake(options: IntakeOptions): Intake {
 
   const candidateOf = (source: FileSource): ValidationCandidate => {
     const id = `${prefix}${++nextId}`
-    const { file, relativePath } = source instanceof Blob ? { file: source } : { ...source }
+    const { file, relativePath = pathOf(source) } =
+      source instanceof Blob ? { file: source } : { ...source }
     // Whatever arrives (a Blob without a name, or no Blob at all) is refused as this file's own.
     const blob: Blob = file instanceof Blob ? file : new Blob([])
     const name: unknown = (blob as { name?: unknown }).name
@@ -121,14 +124,17 @@ export function createIntake(options: IntakeOptions): Intake {
 
   return {
     add(sources) {
-      const candidates = Array.from(sources, candidateOf)
+      const candidates = Array.from(sources)
+        .filter((source) => options.keepSystemFiles || !isSystemFile(source))
+        .map(candidateOf)
       dispatch({
         type: 'validating',
-        files: candidates.map(({ id, file }) => ({
+        files: candidates.map(({ id, file, relativePath }) => ({
           id,
           name: file.name,
           type: file.type,
           size: file.size,
+          ...(relativePath !== undefined && { relativePath }),
         })),
       })
       const result = judged.then(() => judge(candidates))
@@ -149,4 +155,33 @@ export function createIntake(options: IntakeOptions): Intake {
       keys.clear()
     },
   }
+}
+
+/** The file of a source, whatever an app passed (even `null`: it is refused later as its own). */
+function fileIn(source: FileSource): unknown {
+  return source instanceof Blob ? source : (source as { file?: unknown } | null)?.file
+}
+
+/** A file chosen in a folder picker (`webkitdirectory`) carries its path in `webkitRelativePath`. */
+function pathOf(source: FileSource): string | undefined {
+  const file = fileIn(source)
+  const path = (file as { webkitRelativePath?: unknown } | undefined)?.webkitRelativePath
+  return typeof path === 'string' && path !== '' ? path : undefined
+}
+
+/**
+ * Files an operating system leaves in folders, which nobody means to upload: macOS's `.DS_Store`,
+ * its `._` resource forks and `__MACOSX/` folders, Windows's `Thumbs.db` and `desktop.ini`.
+ */
+export function isSystemFile(source: FileSource): boolean {
+  const name = (fileIn(source) as { name?: unknown } | undefined)?.name
+  const given =
+    source instanceof Blob ? undefined : (source as { relativePath?: unknown } | null)?.relativePath
+  const path = (typeof given === 'string' ? given : undefined) ?? pathOf(source) ?? ''
+  return (
+    (typeof name === 'string' &&
+      (/^(\.ds_store|thumbs\.db|ehthumbs\.db|desktop\.ini)$/i.test(name) ||
+        name.startsWith('._'))) ||
+    /(^|\/)__MACOSX\//.test(path)
+  )
 }

@@ -317,5 +317,6 @@ export function fileOf(item: UploadItem): FileInfo {
     type: item.type,
     size: item.size,
     ...(item.meta && { meta: item.meta }),
+    ...(item.relativePath !== undefined && { relativePath: item.relativePath }),
   }
 }

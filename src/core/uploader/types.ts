@@ -60,6 +60,12 @@ export interface CreateUploaderOptions {
    */
   readonly autoUpload?: boolean
   /**
+   * Whether the files an operating system leaves in folders (`.DS_Store`, `._*`, `__MACOSX/`,
+   * `Thumbs.db`, `desktop.ini`) are taken like any other; by default they are silently ignored.
+   * @default false
+   */
+  readonly keepSystemFiles?: boolean
+  /**
    * How failed uploads are sent again and when a stalled one is given up; `false` sends each
    * file once. Network failures, stalls, 408, 429 (after its `Retry-After`) and 5xx are retried;
    * a 401 is retried once after the strategy's `refreshCredentials`; nothing else is.

@@ -141,8 +141,9 @@ export async function validateFiles(
   return { accepted, rejected }
 }
 
-function infoOf({ id, file }: ValidationCandidate): FileInfo {
-  return { id, name: file.name, type: file.type, size: file.size }
+function infoOf({ id, file, relativePath }: ValidationCandidate): FileInfo {
+  const info = { id, name: file.name, type: file.type, size: file.size }
+  return relativePath ? { ...info, relativePath } : info
 }
 
 type MakeIssue = (code: ValidationCode, params?: MessageParams) => ValidationIssue

@@ -47,8 +47,10 @@ export type XhrTransport = Required<
   Pick<InstalledStrategy, 'prepare' | 'release' | 'uninstall' | 'replaySafe'>
 >
 
-/** Form fields by name: a fixed value, or a function of the file. */
-export type FieldsOption = Readonly<Record<string, string | ((file: FileInfo) => string)>>
+/** Form fields by name: a fixed value, or a function of the file (`undefined` sends no field). */
+export type FieldsOption = Readonly<
+  Record<string, string | ((file: FileInfo) => string | undefined)>
+>
 
 /**
  * The usual `request`: a fixed endpoint or one chosen per file, headers as given (a function is
@@ -68,7 +70,10 @@ export function endpointRequest(options: {
     }),
     ...(fields.length > 0 && {
       fields: Object.fromEntries(
-        fields.map(([name, value]) => [name, typeof value === 'function' ? value(file) : value]),
+        fields.flatMap(([name, value]) => {
+          const text = typeof value === 'function' ? value(file) : value
+          return text === undefined ? [] : [[name, text]]
+        }),
       ),
     }),
   })
