@@ -57,12 +57,14 @@ export { AssetList } from './react/AssetList'
 export type { DropzoneLocale } from './react/locale'
 export { englishLocale } from './react/locale'
 export type {
+  AssetRemoval,
   DropRootProps,
   FileInputProps,
+  FolderInputProps,
   UseUploaderOptions,
   UseUploaderResult,
 } from './react/useUploader'
-export { useUploader } from './react/useUploader'
+export { assetKey, useUploader } from './react/useUploader'
 export type { ImageOnlyOptions } from './strategies/imageOnly'
 export { defaultMaxPixels, imageOnly, webImageTypes } from './strategies/imageOnly'
 export { commonAssetRecord, readAssetRecord } from './strategies/kit/commonRecord'

@@ -15,6 +15,8 @@ export function frozenUploader(state: UploaderSnapshot): Uploader {
     remove: () => {},
     reset: () => {},
     setMeta: () => {},
+    whenIdle: async () => {},
+    hold: () => {},
     getFile: () => undefined,
     subscribe: () => () => {},
     getSnapshot: () => state,

@@ -4,6 +4,8 @@ import type { AssetRecord } from '../core/asset'
 import { formatError } from '../core/messages'
 import type { AssetBody, AssetMeta, UploadStrategy } from '../core/strategy'
 import { AssetList } from '../react/AssetList'
+import { FieldInputs } from '../react/FieldInputs'
+import { englishLocale } from '../react/locale'
 import { type UseUploaderOptions, useUploader } from '../react/useUploader'
 
 /** Props of {@link AssetUploader}. */
@@ -26,6 +28,12 @@ export interface AssetUploaderProps extends UseUploaderOptions {
   readonly className?: string
   /** An Uppy locale pack for the Dashboard's strings, such as `@uppy/locales/lib/de_DE`. */
   readonly uppyLocale?: DashboardOptions<AssetMeta, AssetBody>['locale']
+  /** The form field name: each asset's id is posted under it (see `formValue`). */
+  readonly name?: string
+  /** What each asset posts as in the form. @default (asset) => asset.id */
+  readonly formValue?: (asset: AssetRecord) => string
+  /** Whether the form can't be submitted without an asset (the browser says so). */
+  readonly required?: boolean
 }
 
 /**
@@ -39,9 +47,19 @@ export function AssetUploader({
   showAssets = true,
   className,
   uppyLocale,
+  name,
+  formValue,
+  required = false,
   ...options
 }: AssetUploaderProps) {
-  const { uploader, items } = useUploader(strategy, options)
+  const field = useUploader(strategy, options)
+  const { uploader, items } = field
+  const editable =
+    name !== undefined ||
+    required ||
+    options.value !== undefined ||
+    options.defaultValue !== undefined ||
+    options.onChange !== undefined
   const target = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -74,10 +92,8 @@ export function AssetUploader({
     }
   }, [uploader, strategy, height, note, uppyLocale])
 
-  const assets: AssetRecord[] = []
   const problems: { id: string; name: string; message: string }[] = []
   for (const item of items) {
-    if (item.status === 'succeeded') assets.push(item.asset)
     if (item.status === 'failed')
       problems.push({
         id: item.id,
@@ -103,7 +119,24 @@ export function AssetUploader({
           </li>
         ))}
       </ul>
-      {showAssets && <AssetList assets={assets} />}
+      {showAssets && (
+        <AssetList
+          assets={field.value}
+          {...(editable && {
+            onRemove: (asset: AssetRecord) => void field.removeAsset(asset),
+            removals: field.removals,
+          })}
+        />
+      )}
+      <FieldInputs
+        name={name}
+        value={field.value}
+        formValue={formValue}
+        required={required}
+        uploading={field.isUploading}
+        messages={englishLocale}
+        onFocus={() => target.current?.querySelector<HTMLElement>('button')?.focus()}
+      />
     </div>
   )
 }

@@ -11,6 +11,7 @@ import { type ErrorMessages, formatError } from '../core/messages'
 import type { MetaField, UploadStrategy } from '../core/strategy'
 import type { UploadItem } from '../core/uploader/store'
 import { AssetList } from './AssetList'
+import { FieldInputs } from './FieldInputs'
 import { type DropzoneLocale, englishLocale } from './locale'
 import { type UseUploaderOptions, useUploader } from './useUploader'
 import { useVirtualRows } from './useVirtualRows'
@@ -37,6 +38,12 @@ export interface AssetDropzoneProps extends UseUploaderOptions {
    * @default false
    */
   readonly folders?: boolean
+  /** The form field name: each asset's id is posted under it (see `formValue`). */
+  readonly name?: string
+  /** What each asset posts as in the form. @default (asset) => asset.id */
+  readonly formValue?: (asset: AssetRecord) => string
+  /** Whether the form can't be submitted without an asset (the browser says so). */
+  readonly required?: boolean
 }
 
 /**
@@ -49,6 +56,9 @@ export function AssetDropzone({
   showAssets = true,
   className,
   folders = false,
+  name,
+  formValue,
+  required = false,
   ...options
 }: AssetDropzoneProps) {
   // The last few messages stay as separate nodes, so a quick second one does not replace the first
@@ -96,9 +106,14 @@ export function AssetDropzone({
   })
 
   const queued = items.filter((item) => item.status === 'queued').length
-  const assets: AssetRecord[] = items.flatMap((item) =>
-    item.status === 'succeeded' ? [item.asset] : [],
-  )
+  // A form field: its assets can be removed, and it posts them.
+  const field =
+    name !== undefined ||
+    required ||
+    options.value !== undefined ||
+    options.defaultValue !== undefined ||
+    options.onChange !== undefined ||
+    options.multiple === false
 
   /** Takes a file out and moves focus to the next file's first button, or to the chooser. */
   const removeAndRefocus = (id: string) => {
@@ -189,7 +204,26 @@ export function AssetDropzone({
           {locale.upload(queued)}
         </button>
       )}
-      {showAssets && <AssetList assets={assets} />}
+      {showAssets && (
+        <AssetList
+          assets={uploader.value}
+          {...(field && {
+            onRemove: (asset: AssetRecord) => void uploader.removeAsset(asset),
+            removals: uploader.removals,
+            removeLabel: locale.remove,
+            removeFailed: locale.removeFailed,
+          })}
+        />
+      )}
+      <FieldInputs
+        name={name}
+        value={uploader.value}
+        formValue={formValue}
+        required={required}
+        uploading={uploader.isUploading}
+        messages={locale}
+        onFocus={() => chooser.current?.focus()}
+      />
     </section>
   )
 }

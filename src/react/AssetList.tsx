@@ -1,5 +1,6 @@
 import { type AssetRecord, safeUrl } from '../core/asset'
 import { formatBytes } from '../core/format'
+import { type AssetRemoval, assetKey } from './useUploader'
 
 /** Props of {@link AssetList}. */
 export interface AssetListProps {
@@ -12,6 +13,20 @@ export interface AssetListProps {
   readonly label?: string
   /** A class name for the list element. */
   readonly className?: string
+  /** Offers a remove button on each asset, which calls this. */
+  readonly onRemove?: (asset: AssetRecord) => void
+  /** Where the assets being removed stand, by `assetKey`. */
+  readonly removals?: ReadonlyMap<string, AssetRemoval>
+  /**
+   * The remove button's accessible name.
+   * @default (name) => `Remove ${name}`
+   */
+  readonly removeLabel?: (name: string) => string
+  /**
+   * The message shown when removing an asset failed.
+   * @default 'Could not be removed'
+   */
+  readonly removeFailed?: string
 }
 
 /** The extension of a name, upper-cased, for a file icon. */
@@ -21,7 +36,15 @@ function extensionOf(name: string): string {
 }
 
 /** Shows asset records: a preview for images, a file icon for the rest, the name as a safe link, the size. */
-export function AssetList({ assets, label = 'Uploaded assets', className }: AssetListProps) {
+export function AssetList({
+  assets,
+  label = 'Uploaded assets',
+  className,
+  onRemove,
+  removals,
+  removeLabel = (name) => `Remove ${name}`,
+  removeFailed = 'Could not be removed',
+}: AssetListProps) {
   if (assets.length === 0) return null
   return (
     <ul className={className ?? 'assetdrop-assets'} aria-label={label}>
@@ -31,7 +54,12 @@ export function AssetList({ assets, label = 'Uploaded assets', className }: Asse
           ? safeUrl(asset.previews.thumb ?? asset.url)
           : undefined
         return (
-          <li key={asset.fileId} className="assetdrop-asset" data-access={asset.access}>
+          <li
+            key={assetKey(asset)}
+            className="assetdrop-asset"
+            data-access={asset.access}
+            aria-busy={removals?.get(assetKey(asset))?.pending || undefined}
+          >
             {preview ? (
               <img src={preview} alt="" width={48} height={48} loading="lazy" />
             ) : (
@@ -47,6 +75,21 @@ export function AssetList({ assets, label = 'Uploaded assets', className }: Asse
               <span>{asset.name}</span>
             )}{' '}
             <span className="assetdrop-asset-size">{formatBytes(asset.size)}</span>
+            {onRemove && (
+              <button
+                type="button"
+                aria-label={removeLabel(asset.name)}
+                disabled={removals?.get(assetKey(asset))?.pending}
+                onClick={() => onRemove(asset)}
+              >
+                ✕
+              </button>
+            )}
+            {removals?.get(assetKey(asset))?.error !== undefined && (
+              <span className="assetdrop-reason" role="alert">
+                {removeFailed}
+              </span>
+            )}
           </li>
         )
       })}

@@ -32,6 +32,12 @@ export interface DropzoneLocale {
   readonly remove: (name: string) => string
   readonly cancel: (name: string) => string
   readonly retry: (name: string) => string
+  /** An asset of the field that could not be removed (its `onRemoveAsset` failed). */
+  readonly removeFailed: string
+  /** The form's validation message when a required field holds no asset. */
+  readonly required: string
+  /** The form's validation message while files are still on their way. */
+  readonly stillUploading: string
   /** Announced politely as things happen. */
   readonly announce: {
     readonly added: (count: number) => string
@@ -74,6 +80,9 @@ export const englishLocale: DropzoneLocale = {
   remove: (name) => `Remove ${name}`,
   cancel: (name) => `Cancel ${name}`,
   retry: (name) => `Retry ${name}`,
+  removeFailed: 'Could not be removed; try again',
+  required: 'Add a file',
+  stillUploading: 'Wait until the files have uploaded',
   announce: {
     added: (count) => (count === 1 ? '1 file added' : `${count} files added`),
     rejected: (name, reason) => `${name} was not added: ${reason}`,

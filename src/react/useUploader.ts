@@ -10,6 +10,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react'
+import type { AssetRecord } from '../core/asset'
 import { filesFromDataTransfer } from '../core/dataTransfer'
 import { createEtaEstimator } from '../core/eta'
 import type { UploadStrategy } from '../core/strategy'
@@ -27,6 +28,34 @@ export interface UseUploaderOptions extends Omit<CreateUploaderOptions, 'strateg
    * outside. The hook then neither creates nor destroys one, and the callbacks here are not used.
    */
   readonly uploader?: Uploader
+  /**
+   * The assets the field holds, for a controlled widget (an edit form shows the ones a record
+   * already has); pair it with `onChange`. Each upload is added to it; `maxFiles` counts it.
+   */
+  readonly value?: readonly AssetRecord[]
+  /** The assets the field starts with, for an uncontrolled widget. */
+  readonly defaultValue?: readonly AssetRecord[]
+  /** Called with the field's new assets after an upload, or after one is removed. */
+  readonly onChange?: (value: readonly AssetRecord[]) => void
+  /**
+   * Called before an asset leaves the field (a server-side delete, say); while it runs the asset
+   * shows as being removed, and if it fails the asset stays, with the error.
+   */
+  readonly onRemoveAsset?: (asset: AssetRecord) => void | Promise<void>
+  /**
+   * Whether the field takes several files; with `false` the picker takes one, and a new file
+   * replaces the current one once it has uploaded (the old asset leaves through `onRemoveAsset`).
+   * @default true
+   */
+  readonly multiple?: boolean
+}
+
+/** Where an asset of the field stands while it is being removed. */
+export interface AssetRemoval {
+  /** Whether `onRemoveAsset` is running. */
+  readonly pending: boolean
+  /** Why it failed, when it did. */
+  readonly error?: unknown
 }
 
 /** Props for the element files are dropped or pasted on. */
@@ -42,7 +71,7 @@ export interface DropRootProps {
 /** Props for the (hidden) file input that `open()` clicks. */
 export interface FileInputProps {
   type: 'file'
-  multiple: true
+  multiple: boolean
   accept?: string
   tabIndex: -1
   hidden: true
@@ -87,7 +116,20 @@ export interface UseUploaderResult extends UploaderSnapshot {
   readonly getInputProps: () => FileInputProps
   /** Props for the folder input (render it to offer `openFolder`). */
   readonly getFolderInputProps: () => FolderInputProps
+  /** The field's assets: those it started with or was given, and each upload since. */
+  readonly value: readonly AssetRecord[]
+  /** Takes an asset out of the field, through `onRemoveAsset` when given. */
+  readonly removeAsset: (asset: AssetRecord) => Promise<void>
+  /** Where each asset being removed stands, by {@link assetKey}. */
+  readonly removals: ReadonlyMap<string, AssetRemoval>
+  /** Whether files are being checked, uploaded or waiting to be retried: a form waits for them. */
+  readonly isUploading: boolean
+  /** Resolves once nothing is being checked, uploaded or retried (see `Uploader.whenIdle`). */
+  readonly whenIdle: () => Promise<void>
 }
+
+/** An asset's identity in a field: its id and the file it came from. */
+export const assetKey = (asset: AssetRecord): string => `${asset.id}\u0000${asset.fileId}`
 
 /**
  * The headless hook over {@link createUploader}: one uploader per mounted widget, created once and
@@ -134,6 +176,88 @@ export function useUploader(
     uploader.getSnapshot,
     uploader.getSnapshot,
   )
+  const single = options.multiple === false
+  const controlled = options.value !== undefined
+  const [inner, setInner] = useState<readonly AssetRecord[]>(() => options.defaultValue ?? [])
+  const value = (controlled ? options.value : inner) ?? []
+  // The latest value, ahead of rendering: two uploads that finish before the next render both
+  // join it. It follows `value` whenever the parent passes a new one.
+  const current = useRef(value)
+  const passed = useRef(options.value)
+  if (controlled && options.value !== passed.current) {
+    passed.current = options.value
+    current.current = value
+  }
+  const [removals, setRemovals] = useState<ReadonlyMap<string, AssetRemoval>>(() => new Map())
+  const change = useCallback(
+    (next: readonly AssetRecord[]) => {
+      current.current = next
+      if (!controlled) setInner(next)
+      latest.current.onChange?.(next)
+    },
+    [controlled],
+  )
+  const setRemoval = useCallback((key: string, removal: AssetRemoval | undefined) => {
+    setRemovals((previous) => {
+      const next = new Map(previous)
+      if (removal) next.set(key, removal)
+      else next.delete(key)
+      return next
+    })
+  }, [])
+  const removeAsset = useCallback(
+    async (asset: AssetRecord) => {
+      const key = assetKey(asset)
+      setRemoval(key, { pending: true })
+      try {
+        await latest.current.onRemoveAsset?.(asset)
+      } catch (error) {
+        setRemoval(key, { pending: false, error })
+        return
+      }
+      setRemoval(key, undefined)
+      change(current.current.filter((held) => assetKey(held) !== key))
+      // An upload of this widget leaves its list too.
+      if (uploader.getSnapshot().items.some((item) => item.id === asset.fileId)) {
+        uploader.remove(asset.fileId)
+      }
+    },
+    [change, setRemoval, uploader],
+  )
+
+  // Each upload joins the field once; in single-file mode it replaces what the field held.
+  const joined = useRef(new Set<string>())
+  useEffect(() => {
+    const fresh = snapshot.items.flatMap((item) =>
+      item.status === 'succeeded' && !joined.current.has(item.id) ? [item.asset] : [],
+    )
+    if (fresh.length === 0) return
+    for (const asset of fresh) joined.current.add(asset.fileId)
+    const replaced = single ? current.current : []
+    change([...current.current, ...(single ? fresh.slice(-1) : fresh)])
+    for (const asset of replaced) void removeAsset(asset)
+  }, [snapshot.items, single, change, removeAsset])
+
+  // What the field holds besides this widget's own uploads counts against `maxFiles`; in
+  // single-file mode a new file replaces it, so nothing does.
+  useEffect(() => {
+    const own = new Set(snapshot.items.map((item) => item.id))
+    uploader.hold(single ? [] : value.filter((asset) => !own.has(asset.fileId)))
+  }, [uploader, value, snapshot.items, single])
+
+  /** Adds files; in single-file mode only the first, in place of any not yet uploaded. */
+  const addFiles = useCallback<Uploader['addFiles']>(
+    (files) => {
+      if (!single) return uploader.addFiles(files)
+      const first = Array.from(files as ArrayLike<File>).slice(0, 1)
+      for (const item of uploader.getSnapshot().items) {
+        if (item.status !== 'succeeded') uploader.remove(item.id)
+      }
+      return uploader.addFiles(first)
+    },
+    [single, uploader],
+  )
+
   const [eta] = useState(() => createEtaEstimator())
   // One sample per snapshot, so other re-renders (such as drag state) do not skew the speed.
   const etaSeconds = useMemo(
@@ -151,10 +275,9 @@ export function useUploader(
 
   const addFrom = useCallback(
     (dataTransfer: DataTransfer | null) => {
-      if (dataTransfer)
-        void filesFromDataTransfer(dataTransfer).then((files) => uploader.addFiles(files))
+      if (dataTransfer) void filesFromDataTransfer(dataTransfer).then((files) => addFiles(files))
     },
-    [uploader],
+    [addFiles],
   )
 
   const getRootProps = useCallback(
@@ -193,7 +316,7 @@ export function useUploader(
   const getInputProps = useCallback(
     (): FileInputProps => ({
       type: 'file',
-      multiple: true,
+      multiple: !single,
       ...(accept && { accept }),
       tabIndex: -1,
       hidden: true,
@@ -204,10 +327,10 @@ export function useUploader(
         const files = Array.from(event.currentTarget.files ?? [])
         // Clear it, so choosing the same file again is noticed.
         event.currentTarget.value = ''
-        if (files.length > 0) void uploader.addFiles(files)
+        if (files.length > 0) void addFiles(files)
       },
     }),
-    [accept, uploader],
+    [accept, addFiles, single],
   )
   const getFolderInputProps = useCallback(
     (): FolderInputProps => ({
@@ -223,10 +346,10 @@ export function useUploader(
         const files = Array.from(event.currentTarget.files ?? [])
         event.currentTarget.value = ''
         // Each File carries its path inside the folder in `webkitRelativePath`.
-        if (files.length > 0) void uploader.addFiles(files)
+        if (files.length > 0) void addFiles(files)
       },
     }),
-    [uploader],
+    [addFiles],
   )
 
   return {
@@ -238,7 +361,7 @@ export function useUploader(
         : 0,
     etaSeconds,
     isDragActive,
-    addFiles: uploader.addFiles,
+    addFiles,
     upload: uploader.upload,
     cancel: uploader.cancel,
     retry: uploader.retry,
@@ -249,6 +372,11 @@ export function useUploader(
     getRootProps,
     getInputProps,
     getFolderInputProps,
+    value,
+    removeAsset,
+    removals,
+    isUploading: snapshot.status !== 'idle',
+    whenIdle: uploader.whenIdle,
   }
 }
 

@@ -95,6 +95,9 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     if (ids.size > 0) options.onComplete?.(outcomeOf(ids))
   }
 
+  /** Files the app holds outside the list, counted against the limits (see `hold`). */
+  let heldElsewhere: readonly { readonly size: number }[] = []
+
   const whenIdle = () =>
     store.status === 'uploading'
       ? new Promise<void>((resolve) => idleWaiters.push(resolve))
@@ -107,6 +110,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     messages: options.messages,
     metaFields: strategy.metaFields,
     keepSystemFiles: options.keepSystemFiles,
+    heldElsewhere: () => heldElsewhere,
     onJudged({ added, rejected }) {
       for (const rejection of rejected) options.onFileRejected?.(rejection)
       if (added.length === 0 || destroyed) return
@@ -281,6 +285,13 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       adapter.setMeta(fileId, meta)
     },
     getFile: (fileId) => intake.blob(fileId),
+    async whenIdle() {
+      await intake.idle()
+      await whenIdle()
+    },
+    hold(files) {
+      heldElsewhere = files
+    },
     reset() {
       withdraw(store.items.map((item) => item.id))
       dispatch({ type: 'reset' })

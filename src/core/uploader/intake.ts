@@ -14,6 +14,8 @@ export interface IntakeOptions {
   readonly constraintSets: readonly FileConstraints[]
   readonly messages?: Partial<ErrorMessages> | undefined
   readonly metaFields?: readonly MetaField[] | undefined
+  /** Files held outside the list (a field's existing assets), counted against the limits. */
+  readonly heldElsewhere?: () => readonly { readonly size: number }[]
   /** Whether operating-system files (`.DS_Store`, `Thumbs.db`…) are taken too, rather than ignored. */
   readonly keepSystemFiles?: boolean | undefined
   /** Called with each add's judgement, before the next add is judged. */
@@ -88,8 +90,9 @@ export function createIntake(options: IntakeOptions): Intake {
 
   /** What the uploader holds now: counts, bytes and identities of the files keeping a place. */
   const held = () => {
-    let count = 0
-    let bytes = 0
+    const elsewhere = options.heldElsewhere?.() ?? []
+    let count = elsewhere.length
+    let bytes = elsewhere.reduce((sum, file) => sum + file.size, 0)
     const heldKeys = new Set<string>()
     for (const item of store.items) {
       if (!holding.has(item.status)) continue

@@ -120,6 +120,16 @@ export interface Uploader {
   getFile(fileId: string): Blob | undefined
   /** Cancels every upload and empties the list. */
   reset(): void
+  /**
+   * Resolves once no file is being checked, uploaded or waiting to be retried: a form awaits it
+   * before it submits.
+   */
+  whenIdle(): Promise<void>
+  /**
+   * Counts files held elsewhere (such as the assets a form field already has) against `maxFiles`
+   * and `maxTotalSize`, in place of those given before.
+   */
+  hold(files: readonly { readonly size: number }[]): void
   /** Sets metadata of a file that has not uploaded yet, such as the title the end user typed. */
   setMeta(fileId: string, meta: NonNullable<FileInfo['meta']>): void
   /** Calls `listener` after every change of the snapshot; returns the function that stops it. */
