@@ -38,6 +38,11 @@ export interface AssetDropzoneProps extends UseUploaderOptions {
    * @default false
    */
   readonly folders?: boolean
+  /**
+   * The widget's accessible name (a landmark's): give each widget on a page its own.
+   * @default locale.label
+   */
+  readonly label?: string
   /** The form field name: each asset's id is posted under it (see `formValue`). */
   readonly name?: string
   /** What each asset posts as in the form. @default (asset) => asset.id */
@@ -56,6 +61,7 @@ export function AssetDropzone({
   showAssets = true,
   className,
   folders = false,
+  label,
   name,
   formValue,
   required = false,
@@ -125,7 +131,11 @@ export function AssetDropzone({
   }
 
   return (
-    <section className={className ?? 'assetdrop'} aria-label={locale.label} data-status={status}>
+    <section
+      className={className ?? 'assetdrop'}
+      aria-label={label ?? locale.label}
+      data-status={status}
+    >
       <div {...getRootProps()} className="assetdrop-droparea">
         <span>{locale.dropHere}</span>{' '}
         <button ref={chooser} type="button" className="assetdrop-choose" onClick={open}>

@@ -56,6 +56,18 @@ export function createReferenceBackends(options: { s3: () => S3Store; faults: Fa
     path: string,
   ): Promise<void> {
     if (path === '/__reference/requests') return sendJson(response, 200, requests)
+    // An app's own form handler, for the "In a form" story: it answers with what was posted.
+    if (path === '/__reference/form' && request.method === 'POST') {
+      const body = await readBody(request, 64 * 1024)
+      const form = await new Request('http://form.invalid/', {
+        method: 'POST',
+        headers: { 'content-type': request.headers['content-type'] ?? '' },
+        body: new Uint8Array(body),
+      }).formData()
+      const fields: Record<string, string[]> = {}
+      for (const [name, value] of form) fields[name] = [...(fields[name] ?? []), String(value)]
+      return sendJson(response, 200, { posted: fields })
+    }
     if (path === '/__reference/faults' && request.method === 'POST') {
       try {
         faults.add(parseFault(JSON.parse((await readBody(request, 64 * 1024)).toString('utf8'))))
@@ -87,7 +99,9 @@ export function createReferenceBackends(options: { s3: () => S3Store; faults: Fa
     if (path.startsWith('/__reference/')) {
       // Read a body the control API does not use before answering: the connection closes after
       // the answer, and a client still sending would see it reset.
-      if (path !== '/__reference/faults') for await (const _ of request) void _
+      if (path !== '/__reference/faults' && path !== '/__reference/form') {
+        for await (const _ of request) void _
+      }
       await control(request, response, path)
       return true
     }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import preview from '../../.storybook/preview'
 import * as dropzone from '../../stories/AssetDropzone.stories'
 import * as uploader from '../../stories/AssetUploader.stories'
+import * as form from '../../stories/InAForm.stories'
 import * as presets from '../../stories/Presets.stories'
 import * as states from '../../stories/States.stories'
 
@@ -16,6 +17,7 @@ const stories = Object.entries({
   ...prefixed('Multipart form', composeStories(uploader)),
   ...prefixed('Presets', composeStories(presets)),
   ...prefixed('States', composeStories(states)),
+  ...prefixed('In a form', composeStories(form)),
 })
 
 function prefixed<T extends object>(prefix: string, module: T): Record<string, T[keyof T]> {
