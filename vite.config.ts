@@ -13,9 +13,13 @@ function dashboardCss(): Plugin {
     name: 'assetdrop:dashboard-css',
     apply: 'build',
     generateBundle() {
-      const source = ['@uppy/core/css/style.min.css', '@uppy/dashboard/css/style.min.css']
-        .map((path) => readFileSync(require.resolve(path), 'utf8'))
-        .join('\n')
+      // Uppy's styles, then assetdrop's (the lists and messages beside the Dashboard).
+      const source = [
+        ...['@uppy/core/css/style.min.css', '@uppy/dashboard/css/style.min.css'].map((path) =>
+          readFileSync(require.resolve(path), 'utf8'),
+        ),
+        readFileSync('src/styles.css', 'utf8'),
+      ].join('\n')
       this.emitFile({ type: 'asset', fileName: 'dashboard.css', source })
       this.emitFile({
         type: 'asset',

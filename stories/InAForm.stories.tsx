@@ -40,7 +40,17 @@ function EditForm() {
     setPosted(JSON.stringify(await answer.json(), null, 2))
   }
   return (
-    <form onSubmit={submit} style={{ maxWidth: 640, display: 'grid', gap: 16 }}>
+    <form
+      onSubmit={submit}
+      style={{
+        maxWidth: 640,
+        display: 'grid',
+        gap: 16,
+        padding: 16,
+        background: '#fff',
+        color: '#1d2330',
+      }}
+    >
       <label>
         Product name <input name="title" defaultValue="Kayak 3000" />
       </label>

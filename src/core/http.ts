@@ -1,4 +1,4 @@
-import { AssetDropError, type TransportCode } from './errors'
+import { AssetDropError, type AssetDropErrorCode } from './errors'
 import { redactText } from './secrets'
 
 /** A server's answer as a strategy sees it, independent of how it was fetched. */
@@ -80,13 +80,15 @@ export function parseJson(text: string): unknown {
 }
 
 /** The stable code for an HTTP status; `undefined` for 2xx. */
-export function codeForStatus(status: number): TransportCode | undefined {
+export function codeForStatus(status: number): AssetDropErrorCode | undefined {
   if (status >= 200 && status < 300) return undefined
   if (status === 0) return 'network'
   if (status === 401) return 'unauthorized'
   if (status === 403) return 'forbidden'
   if (status === 404) return 'not-found'
   if (status === 408) return 'timeout'
+  // Payload Too Large: the server's own size limit, which the end user can act on.
+  if (status === 413) return 'file-too-large'
   if (status === 429) return 'rate-limited'
   if (status >= 500) return 'server-error'
   return 'rejected'

@@ -13,8 +13,8 @@ export interface AssetUploaderProps extends UseUploaderOptions {
   /** The backend style to upload with, such as `multipartForm({ endpoint })`. */
   readonly strategy: UploadStrategy
   /**
-   * The Dashboard's height in pixels.
-   * @default 320
+   * The Dashboard's height in pixels (Uppy shows the `note` only when it is over 330).
+   * @default 400
    */
   readonly height?: number
   /** A hint shown in the Dashboard, such as the accepted types and sizes. */
@@ -24,8 +24,13 @@ export interface AssetUploaderProps extends UseUploaderOptions {
    * @default true
    */
   readonly showAssets?: boolean
-  /** A class name for the outer element. */
+  /** A class name added to the outer element's. */
   readonly className?: string
+  /**
+   * Light, dark, or `auto` to follow the system, for the Dashboard and assetdrop's lists alike.
+   * @default 'auto'
+   */
+  readonly theme?: 'light' | 'dark' | 'auto'
   /** An Uppy locale pack for the Dashboard's strings, such as `@uppy/locales/lib/de_DE`. */
   readonly uppyLocale?: DashboardOptions<AssetMeta, AssetBody>['locale']
   /** The form field name: each asset's id is posted under it (see `formValue`). */
@@ -42,11 +47,12 @@ export interface AssetUploaderProps extends UseUploaderOptions {
  */
 export function AssetUploader({
   strategy,
-  height = 320,
+  height = 400,
   note,
   showAssets = true,
   className,
   uppyLocale,
+  theme = 'auto',
   name,
   formValue,
   required = false,
@@ -75,6 +81,7 @@ export function AssetUploader({
       height,
       ...(note !== undefined && { note }),
       proudlyDisplayPoweredByUppy: false,
+      theme,
       ...(uppyLocale && { locale: uppyLocale }),
       // The strategy's per-file metadata (such as a title) is edited in the Dashboard's file card.
       metaFields: metaFields.map((field) => ({
@@ -90,7 +97,7 @@ export function AssetUploader({
     return () => {
       if (plugin) uppy.removePlugin(plugin)
     }
-  }, [uploader, strategy, height, note, uppyLocale])
+  }, [uploader, strategy, height, note, uppyLocale, theme])
 
   const problems: { id: string; name: string; message: string }[] = []
   for (const item of items) {
@@ -110,7 +117,10 @@ export function AssetUploader({
   }
 
   return (
-    <div className={className ?? 'assetdrop-uploader'}>
+    <div
+      className={className ? `assetdrop-uploader ${className}` : 'assetdrop-uploader'}
+      data-theme={theme}
+    >
       <div ref={target} />
       <ul className="assetdrop-problems" aria-label="Files with problems" aria-live="polite">
         {problems.map((problem) => (

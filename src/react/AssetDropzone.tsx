@@ -30,8 +30,13 @@ export interface AssetDropzoneProps extends UseUploaderOptions {
    * @default true
    */
   readonly showAssets?: boolean
-  /** A class name for the outer element; style it with the `--assetdrop-*` variables in `assetdrop/styles.css`. */
+  /** A class name added to the outer element's; style it with the `--assetdrop-*` variables in `assetdrop/styles.css`. */
   readonly className?: string
+  /**
+   * Light, dark, or `auto` to follow the system (or an ancestor's `data-assetdrop-theme`).
+   * @default 'auto'
+   */
+  readonly theme?: 'light' | 'dark' | 'auto'
   /**
    * Whether a "Choose a folder" button offers the browser's folder picker (folders can always be
    * dropped); each file keeps its path inside the folder.
@@ -61,6 +66,7 @@ export function AssetDropzone({
   showAssets = true,
   className,
   folders = false,
+  theme = 'auto',
   label,
   name,
   formValue,
@@ -132,8 +138,9 @@ export function AssetDropzone({
 
   return (
     <section
-      className={className ?? 'assetdrop'}
+      className={className ? `assetdrop ${className}` : 'assetdrop'}
       aria-label={label ?? locale.label}
+      data-theme={theme}
       data-status={status}
     >
       <div {...getRootProps()} className="assetdrop-droparea">
@@ -185,7 +192,12 @@ export function AssetDropzone({
                     messages={options.messages}
                     metaFields={strategy.metaFields ?? []}
                     onMetaChange={(meta) => uploader.uploader.setMeta(item.id, meta)}
-                    file={uploader.uploader.getFile(item.id)}
+                    // A preview only of content the checks let through (a refused `.png` may be text or a program).
+                    file={
+                      item.status === 'rejected' || item.status === 'validating'
+                        ? undefined
+                        : uploader.uploader.getFile(item.id)
+                    }
                     onRemove={() => removeAndRefocus(item.id)}
                     onCancel={() => uploader.cancel(item.id)}
                     onRetry={() => void uploader.retry(item.id)}
@@ -210,7 +222,15 @@ export function AssetDropzone({
         />
       )}
       {!options.autoUpload && queued > 0 && (
-        <button type="button" className="assetdrop-upload" onClick={() => void uploader.upload()}>
+        <button
+          type="button"
+          className="assetdrop-upload"
+          onClick={() => {
+            void uploader.upload()
+            // The button goes once the files start: keep focus in the widget, on the chooser.
+            chooser.current?.focus()
+          }}
+        >
           {locale.upload(queued)}
         </button>
       )}

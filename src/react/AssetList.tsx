@@ -50,9 +50,11 @@ export function AssetList({
     <ul className={className ?? 'assetdrop-assets'} aria-label={label}>
       {assets.map((asset) => {
         const url = safeUrl(asset.url)
-        const preview = asset.mimeType.startsWith('image/')
-          ? safeUrl(asset.previews.thumb ?? asset.url)
-          : undefined
+        // A private asset's URL answers only with credentials the page may not send: no preview.
+        const preview =
+          asset.mimeType.startsWith('image/') && asset.access !== 'private'
+            ? safeUrl(asset.previews.thumb ?? asset.url)
+            : undefined
         return (
           <li
             key={assetKey(asset)}

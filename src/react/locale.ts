@@ -88,8 +88,10 @@ export const englishLocale: DropzoneLocale = {
     rejected: (name, reason) => `${name} was not added: ${reason}`,
     failed: (name, reason) => `${name} failed to upload: ${reason}`,
     complete: (uploaded, failed) =>
-      failed === 0
-        ? `Upload complete: ${uploaded} uploaded`
-        : `Upload finished: ${uploaded} uploaded, ${failed} failed`,
+      uploaded === 0 && failed === 0
+        ? 'Upload cancelled'
+        : failed === 0
+          ? `Upload complete: ${uploaded} uploaded`
+          : `Upload finished: ${uploaded} uploaded, ${failed} failed`,
   },
 }

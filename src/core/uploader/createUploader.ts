@@ -154,6 +154,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
 
   const adapter = createUppyAdapter(strategy, {
     ...steps.uppyEvents,
+    debug: options.debug,
     offered: (sources) => void addFiles(sources),
     removed(id) {
       // Taken out by Uppy's own UI (the Dashboard's remove button, say).

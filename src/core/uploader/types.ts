@@ -66,6 +66,12 @@ export interface CreateUploaderOptions {
    */
   readonly keepSystemFiles?: boolean
   /**
+   * Whether Uppy's own log (debug lines, warnings, errors) goes to the console. It is silent by
+   * default: every failure it would print, assetdrop reports already, typed.
+   * @default false
+   */
+  readonly debug?: boolean
+  /**
    * How failed uploads are sent again and when a stalled one is given up; `false` sends each
    * file once. Network failures, stalls, 408, 429 (after its `Retry-After`) and 5xx are retried;
    * a 401 is retried once after the strategy's `refreshCredentials`; nothing else is.

@@ -5,7 +5,7 @@
  * here maps one id to another. About 300 lines, kept whole: every Uppy event and call the
  * engine depends on is in this one file, so an Uppy upgrade is checked here.
  */
-import Uppy from '@uppy/core'
+import Uppy, { debugLogger } from '@uppy/core'
 import { type ServerResponse, withoutQuery } from '../http'
 import type { InstalledStrategy, UploadStrategy } from '../strategy'
 import type { FileSource } from '../uploader/types'
@@ -22,6 +22,8 @@ export interface UppyFileInput {
 
 /** What Uppy tells the engine. */
 export interface UppyAdapterEvents {
+  /** Whether Uppy's own log goes to the console (it is silent otherwise). */
+  readonly debug?: boolean | undefined
   /** Files Uppy's own UI offered (drop, paste, picker), to validate; none is in Uppy yet. */
   offered(sources: FileSource[]): void
   /**
@@ -149,7 +151,10 @@ export function createUppyAdapter(
   }
 
   const create = (): AssetUppy => {
-    const uppy: AssetUppy = new Uppy<AssetMeta, AssetBody>({ onBeforeFileAdded, logger: quiet })
+    const uppy: AssetUppy = new Uppy<AssetMeta, AssetBody>({
+      onBeforeFileAdded,
+      logger: events.debug ? debugLogger : quiet,
+    })
     uppy.addPreProcessor(async (ids) => {
       const refused = (await events.running(ids)).filter(({ id }) => uppy.getFile(id))
       if (refused.length === 0) return

@@ -245,16 +245,49 @@ export function kindAccepts(kind: FileKind, format: ContentFormat): boolean {
   return kind.content.includes(format)
 }
 
-/** The readable name of a content format, for messages. */
+/** The readable name of a content format, for messages: "a program", "text", "PNG". */
 export function formatName(format: ContentFormat): string {
   const names: Partial<Record<ContentFormat, string>> = {
-    ole: 'Office 97–2003 document',
+    ole: 'an Office 97–2003 document',
     xlsx: 'Excel',
-    executable: 'program',
+    webp: 'WebP',
+    executable: 'a program',
+    script: 'a script',
+    text: 'text',
     binary: 'binary data',
-    empty: 'nothing (empty file)',
+    empty: 'nothing (the file is empty)',
   }
   return names[format] ?? format.toUpperCase()
+}
+
+/** What a family of types (`image/*`) is called in messages. */
+const families: Readonly<Record<string, string>> = {
+  image: 'images',
+  video: 'videos',
+  audio: 'audio',
+  text: 'text files',
+  application: 'documents',
+}
+
+/**
+ * Accepted types (`image/png`, `.xlsx`, `image/*`) as an end user reads them: by the name of
+ * their kind, each once ("PNG, JPEG, PDF, Excel").
+ */
+export function typeNames(patterns: readonly string[]): string {
+  const names = new Set<string>()
+  for (const raw of patterns) {
+    const pattern = raw.trim().toLowerCase()
+    names.add(
+      pattern === '*' || pattern === '*/*'
+        ? 'any file'
+        : pattern.endsWith('/*')
+          ? (families[pattern.slice(0, -2)] ?? pattern)
+          : pattern.startsWith('.')
+            ? (kindByExtension(`file${pattern}`)?.name ?? pattern.slice(1).toUpperCase())
+            : (kindByMimeType(pattern)?.name ?? pattern),
+    )
+  }
+  return [...names].join(', ')
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

@@ -30,6 +30,7 @@ import {
   kindByMimeType,
   rasterFormats,
   riskyFormats,
+  typeNames,
 } from './formats'
 import { type ImageDimensions, readImageSize, readImageSizeDeep } from './imageSize'
 import { nameProblem } from './names'
@@ -211,7 +212,13 @@ function cheapIssues(file: FileInfo, limits: Limits, issue: MakeIssue): Validati
     (allowed) => !allowed.some((pattern) => matchesType(file, pattern)),
   )
   if (refusedBy) {
-    issues.push(issue('file-type-not-allowed', { allowed: refusedBy.join(', '), type: file.type }))
+    issues.push(
+      issue('file-type-not-allowed', {
+        allowed: typeNames(refusedBy),
+        types: refusedBy.join(', '),
+        type: file.type,
+      }),
+    )
   }
   const { maxFileSize: maxSize, minFileSize: minSize } = limits
   if (maxSize !== undefined && file.size > maxSize)
