@@ -37,7 +37,15 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', dashboard: 'src/dashboard.ts', presets: 'src/presets.ts' },
+      entry: {
+        index: 'src/index.ts',
+        dashboard: 'src/dashboard.ts',
+        presets: 'src/presets.ts',
+        // One entry per language, so a page loads only its own.
+        'locales/de': 'src/locales/de.ts',
+        'locales/fr': 'src/locales/fr.ts',
+        'locales/es': 'src/locales/es.ts',
+      },
       formats: ['es'],
     },
     rolldownOptions: {

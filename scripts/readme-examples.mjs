@@ -47,6 +47,7 @@ writeFileSync(
           assetdrop: [fromWork('src/index.ts')],
           'assetdrop/presets': [fromWork('src/presets.ts')],
           'assetdrop/dashboard': [fromWork('src/dashboard.ts')],
+          'assetdrop/locales/*': [fromWork('src/locales/*.ts')],
           'assetdrop/*.css': [fromWork('src/styles.css')],
         },
       },

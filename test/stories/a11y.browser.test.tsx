@@ -7,6 +7,7 @@ import preview from '../../.storybook/preview'
 import * as dropzone from '../../stories/AssetDropzone.stories'
 import * as uploader from '../../stories/AssetUploader.stories'
 import * as form from '../../stories/InAForm.stories'
+import * as languages from '../../stories/Locales.stories'
 import * as presets from '../../stories/Presets.stories'
 import * as states from '../../stories/States.stories'
 
@@ -19,6 +20,7 @@ const stories = Object.entries({
   ...prefixed('Presets', composeStories(presets)),
   ...prefixed('States', composeStories(states)),
   ...prefixed('In a form', composeStories(form)),
+  ...prefixed('Languages', composeStories(languages)),
 })
 
 function prefixed<T extends object>(prefix: string, module: T): Record<string, T[keyof T]> {

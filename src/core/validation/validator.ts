@@ -261,7 +261,11 @@ async function contentIssues(
     }
     if (!dimensions && checkContent && rasterFormats.has(format)) {
       return [
-        issue('content-mismatch', { claimed: formatName(format), actual: 'unreadable image data' }),
+        issue('content-mismatch', {
+          claimed: formatName(format),
+          actual: 'unreadable image data',
+          format: 'unreadable',
+        }),
       ]
     }
     // An image rule is never skipped for want of a size: the file is refused instead.
@@ -295,6 +299,7 @@ function contentMismatch(file: FileInfo, format: ContentFormat): MessageParams |
     return {
       claimed: `${kindByExtension(file.name)?.name} and ${file.type}`,
       actual: formatName(format),
+      format,
     }
   }
   const claimed: FileKind | undefined =
@@ -302,9 +307,11 @@ function contentMismatch(file: FileInfo, format: ContentFormat): MessageParams |
   if (claimed) {
     return kindAccepts(claimed, format)
       ? undefined
-      : { claimed: claimed.name, actual: formatName(format) }
+      : { claimed: claimed.name, actual: formatName(format), format }
   }
-  return riskyFormats.has(format) ? { claimed: file.name, actual: formatName(format) } : undefined
+  return riskyFormats.has(format)
+    ? { claimed: file.name, actual: formatName(format), format }
+    : undefined
 }
 
 function imageIssues(
@@ -327,13 +334,37 @@ function imageIssues(
     ]
   }
   if (maxWidth !== undefined && width > maxWidth) {
-    return [issue('image-too-large', { width, height, limit: `width of ${maxWidth}` })]
+    return [
+      issue('image-too-large', {
+        width,
+        height,
+        limit: `width of ${maxWidth}`,
+        limitKind: 'width',
+        limitValue: maxWidth,
+      }),
+    ]
   }
   if (maxHeight !== undefined && height > maxHeight) {
-    return [issue('image-too-large', { width, height, limit: `height of ${maxHeight}` })]
+    return [
+      issue('image-too-large', {
+        width,
+        height,
+        limit: `height of ${maxHeight}`,
+        limitKind: 'height',
+        limitValue: maxHeight,
+      }),
+    ]
   }
   if (maxPixels !== undefined && width * height > maxPixels) {
-    return [issue('image-too-large', { width, height, limit: `${maxPixels} pixels` })]
+    return [
+      issue('image-too-large', {
+        width,
+        height,
+        limit: `${maxPixels} pixels`,
+        limitKind: 'pixels',
+        limitValue: maxPixels,
+      }),
+    ]
   }
   return []
 }
