@@ -7,6 +7,8 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // No onboarding checklist in the sidebar: the stories explain themselves.
+  features: { sidebarOnboardingChecklist: false },
   // The reference backends answer on Storybook's own origin, so the demos upload for real.
   viteFinal: (viteConfig) => mergeConfig(viteConfig, { plugins: [referenceBackends()] }),
 }

@@ -34,7 +34,7 @@ function PartnerAssetsDemo({ access, autoUpload, token }: PartnerAssetsDemoProps
 }
 
 const meta = {
-  title: 'Backend styles/Multipart form',
+  title: 'Widgets/AssetUploader (Uppy Dashboard)',
   component: PartnerAssetsDemo,
   tags: ['autodocs'],
   args: { access: 'public', autoUpload: false, token: demoCredentials.partnerToken },

@@ -10,6 +10,7 @@ import * as form from '../../stories/InAForm.stories'
 import * as languages from '../../stories/Locales.stories'
 import * as presets from '../../stories/Presets.stories'
 import * as states from '../../stories/States.stories'
+import * as strategies from '../../stories/Strategies.stories'
 
 setProjectAnnotations(preview)
 afterEach(cleanup)
@@ -21,6 +22,7 @@ const stories = Object.entries({
   ...prefixed('States', composeStories(states)),
   ...prefixed('In a form', composeStories(form)),
   ...prefixed('Languages', composeStories(languages)),
+  ...prefixed('Strategies', composeStories(strategies)),
 })
 
 function prefixed<T extends object>(prefix: string, module: T): Record<string, T[keyof T]> {
