@@ -19,7 +19,7 @@ const inChromium = (name: string, reactMajor: string) => ({
   },
 })
 
-/** React 18, installed in test/react18 by `npm install` (the `prepare` script). */
+/** React 18, installed in test/react18 before `npm test` runs (scripts/react18.mjs). */
 const react18 = (name: string) =>
   fileURLToPath(new URL(`./test/react18/node_modules/${name}`, import.meta.url))
 
