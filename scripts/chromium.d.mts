@@ -1,2 +1,2 @@
-/** How every tool here launches Debian's Chromium. */
+/** How every tool here launches Chromium: the system's, or the one packaged in `@sparticuz/chromium`. */
 export declare const chromiumLaunchOptions: { executablePath: string; args: string[] }
