@@ -16,7 +16,7 @@ const file = (id: string, name: string, type: string, size: number): FileInfo =>
 })
 
 /** One file in every state, side by side. */
-const snapshot: UploaderSnapshot = {
+export const snapshot: UploaderSnapshot = {
   items: [
     { ...file('s1', 'checking.pdf', 'application/pdf', 120_000), status: 'validating' },
     { ...file('s2', 'ready.png', 'image/png', 48_000), status: 'queued' },

@@ -237,6 +237,7 @@ export function AssetDropzone({
       {showAssets && (
         <AssetList
           assets={uploader.value}
+          localFileOf={(asset) => uploader.uploader.getFile(asset.fileId)}
           {...(field && {
             onRemove: (asset: AssetRecord) => void uploader.removeAsset(asset),
             removals: uploader.removals,

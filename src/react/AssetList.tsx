@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import { type AssetRecord, safeUrl } from '../core/asset'
 import { formatBytes } from '../core/format'
 import { type AssetRemoval, assetKey } from './useUploader'
@@ -23,6 +24,11 @@ export interface AssetListProps {
    */
   readonly removeLabel?: (name: string) => string
   /**
+   * The bytes of an asset uploaded from this page, when still held: its preview is made from
+   * them rather than fetched from a URL that may need credentials.
+   */
+  readonly localFileOf?: (asset: AssetRecord) => Blob | undefined
+  /**
    * The message shown when removing an asset failed.
    * @default 'Could not be removed'
    */
@@ -44,12 +50,14 @@ export function AssetList({
   removals,
   removeLabel = (name) => `Remove ${name}`,
   removeFailed = 'Could not be removed',
+  localFileOf,
 }: AssetListProps) {
   if (assets.length === 0) return null
   return (
     <ul className={className ?? 'assetdrop-assets'} aria-label={label}>
       {assets.map((asset) => {
         const url = safeUrl(asset.url)
+        const local = asset.mimeType.startsWith('image/') ? localFileOf?.(asset) : undefined
         // A private asset's URL answers only with credentials the page may not send: no preview.
         const preview =
           asset.mimeType.startsWith('image/') && asset.access !== 'private'
@@ -62,7 +70,9 @@ export function AssetList({
             data-access={asset.access}
             aria-busy={removals?.get(assetKey(asset))?.pending || undefined}
           >
-            {preview ? (
+            {local ? (
+              <LocalPreview blob={local} />
+            ) : preview ? (
               <img src={preview} alt="" width={48} height={48} loading="lazy" />
             ) : (
               <span className="assetdrop-file-icon" aria-hidden="true">
@@ -96,5 +106,20 @@ export function AssetList({
         )
       })}
     </ul>
+  )
+}
+
+/** A preview made from bytes the page holds; the object URL is made after render and revoked after use. */
+function LocalPreview({ blob }: { blob: Blob }) {
+  const [url, setUrl] = useState<string>()
+  useEffect(() => {
+    const objectUrl = URL.createObjectURL(blob)
+    setUrl(objectUrl)
+    return () => URL.revokeObjectURL(objectUrl)
+  }, [blob])
+  return url ? (
+    <img src={url} alt="" width={48} height={48} />
+  ) : (
+    <span className="assetdrop-file-icon" aria-hidden="true" />
   )
 }

@@ -49,6 +49,23 @@ describe('how the widget looks and reads', () => {
     expect(rowOf(text.name).querySelector('img')).toBeNull()
   })
 
+  it('previews an uploaded image from the bytes the page holds, never from a private URL', async () => {
+    render(
+      <AssetDropzone
+        strategy={partnerAssets({
+          token: c.partnerToken,
+          apiBase: referenceUrl,
+          access: 'private',
+        })}
+        autoUpload
+      />,
+    )
+    const file = await image('png')
+    choose([file])
+    const assets = await screen.findByRole('list', { name: 'Uploaded assets' })
+    await waitFor(() => expect(assets.querySelector('img')?.getAttribute('src')).toMatch(/^blob:/))
+  })
+
   it('keeps focus in the widget after “Upload”, and says “cancelled” when the only file is', async () => {
     await addFault({ match: { path: '/api/v1/partner/asset/upload/' }, action: { kind: 'stall' } })
     render(<AssetDropzone strategy={strategy()} />)

@@ -8,6 +8,7 @@ import * as dropzone from '../../stories/AssetDropzone.stories'
 import * as uploader from '../../stories/AssetUploader.stories'
 import * as form from '../../stories/InAForm.stories'
 import * as languages from '../../stories/Locales.stories'
+import * as looks from '../../stories/Looks.stories'
 import * as presets from '../../stories/Presets.stories'
 import * as states from '../../stories/States.stories'
 import * as strategies from '../../stories/Strategies.stories'
@@ -23,6 +24,7 @@ const stories = Object.entries({
   ...prefixed('In a form', composeStories(form)),
   ...prefixed('Languages', composeStories(languages)),
   ...prefixed('Strategies', composeStories(strategies)),
+  ...prefixed('Looks', composeStories(looks)),
 })
 
 function prefixed<T extends object>(prefix: string, module: T): Record<string, T[keyof T]> {
