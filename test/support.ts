@@ -158,3 +158,13 @@ export function createTestClock(): TestClock {
     },
   }
 }
+
+/**
+ * A paste of `data`, as the page receives it. Firefox drops a synthetic event's `clipboardData`
+ * given in its init (a real paste has one), so it is set on the event itself, as every engine reads it.
+ */
+export function pasteEvent(data: DataTransfer): ClipboardEvent {
+  const event = new ClipboardEvent('paste', { bubbles: true, cancelable: true })
+  Object.defineProperty(event, 'clipboardData', { value: data })
+  return event
+}

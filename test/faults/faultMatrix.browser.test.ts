@@ -9,7 +9,9 @@
  * however busy the machine is. One file (over 500 lines): the matrix is one table of cases
  * by strategies, and each subject's setup sits next to the cases it serves.
  */
+
 import { afterEach, describe, expect, it } from 'vitest'
+import { server } from 'vitest/browser'
 import type { FileInfo } from '../../src/core/asset'
 import type { UploadStrategy } from '../../src/core/strategy'
 import { createUploader, type Uploader } from '../../src/core/uploader/createUploader'
@@ -414,6 +416,12 @@ describe.each(subjects)('$name under faults', (subject) => {
     const result = await run(subject, files)
     if (subject.replaySafe) {
       expect(result.a.status).toBe('succeeded')
+      expect(sent(result.requests, subject.target, files.a)).toBe(2)
+    } else if (server.browser === 'firefox' && result.a.status === 'succeeded') {
+      // Firefox itself sends an XHR again when the keep-alive connection it reused closes
+      // without an answer, POST included, before the page hears of it: the server gets the file
+      // twice. Nothing in a page can stop that (the README says so). When the connection was
+      // fresh, Firefox behaves as the others do (the branch below).
       expect(sent(result.requests, subject.target, files.a)).toBe(2)
     } else {
       expect(result.a).toMatchObject({

@@ -11,6 +11,7 @@ import { demoCredentials } from '../server/demo'
 import {
   addFault,
   appPresign,
+  pasteEvent,
   pdfFile,
   referenceUrl,
   requestsLabelled,
@@ -94,13 +95,7 @@ describe('<AssetDropzone>', () => {
   it('takes pasted files', async () => {
     render(<AssetDropzone strategy={strategy()} autoUpload />)
     const file = await image('webp')
-    dropArea().dispatchEvent(
-      new ClipboardEvent('paste', {
-        bubbles: true,
-        cancelable: true,
-        clipboardData: transfer([file]),
-      }),
-    )
+    dropArea().dispatchEvent(pasteEvent(transfer([file])))
     await waitFor(() => expect(within(row(file.name)).getByText('Uploaded')).toBeTruthy())
   })
 

@@ -7,7 +7,7 @@ import type { FileRejection } from '../../src/core/constraints'
 import { AssetUploader } from '../../src/dashboard/AssetUploader'
 import { multipartForm } from '../../src/strategies/multipartForm'
 import { demoCredentials } from '../server/demo'
-import { pdfFile, referenceUrl, requestsLabelled, uniqueName } from '../support'
+import { pasteEvent, pdfFile, referenceUrl, requestsLabelled, uniqueName } from '../support'
 import { badFiles, dropConstraints, goodFiles, loadFixtures } from './badFiles'
 import { spyOnNetwork } from './networkSpy'
 
@@ -145,9 +145,7 @@ describe('validation in the browser, before a single byte is sent', () => {
     const clipboardData = new DataTransfer()
     clipboardData.items.add(good)
     clipboardData.items.add(bad)
-    screen
-      .getByLabelText('Uppy Dashboard')
-      .dispatchEvent(new ClipboardEvent('paste', { bubbles: true, clipboardData }))
+    screen.getByLabelText('Uppy Dashboard').dispatchEvent(pasteEvent(clipboardData))
 
     await waitFor(() => expect(assets.map((asset) => asset.name)).toEqual([good.name]), {
       timeout: 10_000,
