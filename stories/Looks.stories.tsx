@@ -4,7 +4,7 @@ import { partnerAssets } from '../src/presets/partnerAssets'
 import { AssetDropzone } from '../src/react/AssetDropzone'
 import '../src/styles.css'
 import { frozenUploader } from './frozenUploader'
-import { snapshot } from './States.stories'
+import { snapshot } from './snapshot'
 
 /** A brand's own look: the variables, set on the widget through a class of the app's. */
 const brand = `.assetdrop.brand {

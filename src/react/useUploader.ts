@@ -238,6 +238,13 @@ export function useUploader(
     for (const asset of replaced) void removeAsset(asset)
   }, [snapshot.items, single, change, removeAsset])
 
+  // An upload joins the value in an effect, a render after its row says "Uploaded": show it in
+  // the value from that same render, so the two never disagree.
+  const joining = snapshot.items.flatMap((item) =>
+    item.status === 'succeeded' && !joined.current.has(item.id) ? [item.asset] : [],
+  )
+  const shown = joining.length === 0 ? value : single ? joining.slice(-1) : [...value, ...joining]
+
   // What the field holds besides this widget's own uploads counts against `maxFiles`; in
   // single-file mode a new file replaces it, so nothing does.
   useEffect(() => {
@@ -372,7 +379,7 @@ export function useUploader(
     getRootProps,
     getInputProps,
     getFolderInputProps,
-    value,
+    value: shown,
     removeAsset,
     removals,
     isUploading: snapshot.status !== 'idle',
