@@ -67,6 +67,10 @@ export function AssetUploader({
     options.defaultValue !== undefined ||
     options.onChange !== undefined
   const target = useRef<HTMLDivElement>(null)
+  // By value, so an app passing a new array each render does not mount the Dashboard again.
+  const accepted = (options.constraints?.allowedTypes ?? strategy.constraints.allowedTypes)?.join(
+    '\n',
+  )
 
   useEffect(() => {
     const element = target.current
@@ -93,11 +97,18 @@ export function AssetUploader({
     const required = metaFields.filter((field) => field.required).map((field) => field.id)
     if (required.length > 0)
       uppy.setOptions({ restrictions: { ...uppy.opts.restrictions, requiredMetaFields: required } })
+    // The picker offers only the accepted types (its `accept`), from the app's list when it has
+    // one (the narrower), else the strategy's. assetdrop still checks every file itself: Uppy sees
+    // only files that passed, which meet both lists.
+    if (accepted)
+      uppy.setOptions({
+        restrictions: { ...uppy.opts.restrictions, allowedFileTypes: accepted.split('\n') },
+      })
     const plugin = uppy.getPlugin(id)
     return () => {
       if (plugin) uppy.removePlugin(plugin)
     }
-  }, [uploader, strategy, height, note, uppyLocale, theme])
+  }, [uploader, strategy, height, note, uppyLocale, theme, accepted])
 
   const problems: { id: string; name: string; message: string }[] = []
   for (const item of items) {

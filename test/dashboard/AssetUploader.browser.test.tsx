@@ -146,6 +146,22 @@ describe('<AssetUploader>', () => {
     expect(await within(assets).findByRole('link', { name: file.name })).toBeTruthy()
   })
 
+  it('offers only the accepted types in its file picker (accept), and uploads them', async () => {
+    const uploaded: string[] = []
+    render(
+      <AssetUploader
+        strategy={partnerStrategy()}
+        constraints={{ allowedTypes: ['image/png', '.pdf'] }}
+        autoUpload
+        onAssetUploaded={({ asset }) => uploaded.push(asset.name)}
+      />,
+    )
+    await waitFor(() => expect(dashboardInput().accept).toBe('image/png, .pdf'))
+    const file = pdfFile(uniqueName('accepted.pdf'), 400)
+    await userEvent.upload(dashboardInput(), file)
+    await waitFor(() => expect(uploaded).toEqual([file.name]))
+  })
+
   it('shows the Dashboard in the language of an Uppy locale pack', async () => {
     const german = {
       strings: {
