@@ -10,7 +10,7 @@ import { chromiumLaunchOptions } from './chromium.mjs'
 
 const base = process.argv[2] ?? 'http://127.0.0.1:6006'
 const stories = [
-  'backend-styles-multipart-form--public-upload',
+  'widgets-assetuploader-uppy-dashboard--public-upload',
   'presets--dintero-assets',
   'presets--partner-assets',
   'presets--indream-uploads',
