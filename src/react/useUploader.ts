@@ -1,3 +1,9 @@
+/**
+ * The headless hook: the uploader's state through `useSyncExternalStore`, drag-and-drop, the file
+ * and folder inputs' prop getters, and the field's value (`value`/`onChange`, removals,
+ * single-file replacement). Kept in one file (about 400 lines) because the value logic reads the
+ * same snapshot and refs the prop getters do; split, each half would need the other's internals.
+ */
 import {
   type ChangeEvent,
   type ClipboardEvent,

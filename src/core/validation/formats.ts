@@ -1,3 +1,9 @@
+/**
+ * What a file's first bytes say it is: the kinds a name or MIME type can claim, the content
+ * sniffing (binary signatures, ISO-BMFF brands, the WHATWG HTML patterns, script-capable XML), and
+ * the names messages use. One file (about 360 lines) because the kinds table, the sniffer and the
+ * names are one vocabulary: each change to a format touches all three.
+ */
 /** What a file's first bytes show it to be. */
 export type ContentFormat =
   | 'png'

@@ -1,3 +1,9 @@
+/**
+ * Image sizes from headers, without decoding: one walker per format (PNG, BMP, WebP, JPEG with
+ * EXIF orientation, GIF frame by frame, TIFF, AVIF/HEIC, SVG), each able to ask for more bytes
+ * where the structure says the size lies further in. One file (about 350 lines): the walkers
+ * share the walk state, the windowed reader and the orientation rule.
+ */
 import type { ContentFormat } from './formats'
 
 /** An image's size in pixels, as displayed (after EXIF orientation or HEIF rotation). */
