@@ -3,10 +3,8 @@
  * xvfb-run): `npm run test:webkit`. One Vitest process per engine.
  */
 import { existsSync } from 'node:fs'
-import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vitest/config'
+import { engineConfig } from './test/engines/config.ts'
 import { webkit } from './test/engines/webkitProvider.ts'
-import { referenceBackends } from './test/server/vitePlugin.ts'
 
 const browser =
   process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser'
@@ -19,32 +17,4 @@ for (const [path, hint] of [
   if (!existsSync(path as string)) throw new Error(`WebKit needs ${path}: ${hint}.`)
 }
 
-export default defineConfig({
-  plugins: [react(), referenceBackends()],
-  optimizeDeps: {
-    include: [
-      'react',
-      'react/jsx-dev-runtime',
-      'react-dom',
-      'react-dom/client',
-      '@testing-library/react',
-      '@testing-library/user-event',
-      '@uppy/core',
-      '@uppy/dashboard',
-      '@uppy/xhr-upload',
-    ],
-  },
-  test: {
-    name: 'webkit',
-    include: ['test/**/*.browser.test.{ts,tsx}'],
-    provide: { reactMajor: '19' },
-    globalSetup: ['test/globalSetup.ts'],
-    setupFiles: ['test/engines/setup.ts'],
-    browser: {
-      enabled: true,
-      provider: webkit({ browser, driver }),
-      instances: [{ browser: 'webkit' }],
-      screenshotFailures: false,
-    },
-  },
-})
+export default engineConfig('webkit', webkit({ browser, driver }))

@@ -13,6 +13,10 @@ export function formatBytes(bytes: number, locale?: string): string {
     unit += 1
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)
-  return `${number} ${units[unit]}`
+  // Built once per locale and digits: building one costs far more than using it, and rows ask often.
+  const key = `${locale}:${digits}`
+  formatters[key] ??= new Intl.NumberFormat(locale, { maximumFractionDigits: digits })
+  return `${formatters[key].format(value)} ${units[unit]}`
 }
+
+const formatters: Record<string, Intl.NumberFormat> = {}

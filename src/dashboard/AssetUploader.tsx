@@ -4,7 +4,7 @@ import type { AssetRecord } from '../core/asset'
 import { formatError } from '../core/messages'
 import type { AssetBody, AssetMeta, UploadStrategy } from '../core/strategy'
 import { AssetList } from '../react/AssetList'
-import { FieldInputs } from '../react/FieldInputs'
+import { FieldInputs, isFormField } from '../react/FieldInputs'
 import { englishLocale } from '../react/locale'
 import { type UseUploaderOptions, useUploader } from '../react/useUploader'
 
@@ -60,12 +60,7 @@ export function AssetUploader({
 }: AssetUploaderProps) {
   const field = useUploader(strategy, options)
   const { uploader, items } = field
-  const editable =
-    name !== undefined ||
-    required ||
-    options.value !== undefined ||
-    options.defaultValue !== undefined ||
-    options.onChange !== undefined
+  const editable = isFormField(options, name, required)
   const target = useRef<HTMLDivElement>(null)
   // By value, so an app passing a new array each render does not mount the Dashboard again.
   const accepted = (options.constraints?.allowedTypes ?? strategy.constraints.allowedTypes)?.join(

@@ -11,8 +11,9 @@ import { type ErrorMessages, formatError } from '../core/messages'
 import type { MetaField, UploadStrategy } from '../core/strategy'
 import type { UploadItem } from '../core/uploader/store'
 import { AssetList } from './AssetList'
-import { FieldInputs } from './FieldInputs'
+import { FieldInputs, isFormField } from './FieldInputs'
 import { type DropzoneLocale, englishLocale } from './locale'
+import { useObjectUrl } from './useObjectUrl'
 import { type UseUploaderOptions, useUploader } from './useUploader'
 import { useVirtualRows } from './useVirtualRows'
 
@@ -119,13 +120,7 @@ export function AssetDropzone({
 
   const queued = items.filter((item) => item.status === 'queued').length
   // A form field: its assets can be removed, and it posts them.
-  const field =
-    name !== undefined ||
-    required ||
-    options.value !== undefined ||
-    options.defaultValue !== undefined ||
-    options.onChange !== undefined ||
-    options.multiple === false
+  const field = isFormField(options, name, required)
 
   /** Takes a file out and moves focus to the next file's first button, or to the chooser. */
   const removeAndRefocus = (id: string) => {
@@ -405,15 +400,9 @@ function ProgressBar({
 
 /** A small preview of an image file; object URLs are made after render and revoked after use. */
 function Thumbnail({ file, type }: { file: Blob | undefined; type: string }) {
-  const [url, setUrl] = useState<string>()
   const isImage =
     /^image\/(png|jpeg|gif|webp)$/.test(type) && file !== undefined && file.size < 20_000_000
-  useEffect(() => {
-    if (!isImage || !file) return
-    const objectUrl = URL.createObjectURL(file)
-    setUrl(objectUrl)
-    return () => URL.revokeObjectURL(objectUrl)
-  }, [file, isImage])
+  const url = useObjectUrl(isImage ? file : undefined)
   return url ? (
     <img className="assetdrop-thumb" src={url} alt="" width={40} height={40} />
   ) : (

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
 import { type AssetRecord, safeUrl } from '../core/asset'
 import { formatBytes } from '../core/format'
+import { useObjectUrl } from './useObjectUrl'
 import { type AssetRemoval, assetKey } from './useUploader'
 
 /** Props of {@link AssetList}. */
@@ -111,12 +111,7 @@ export function AssetList({
 
 /** A preview made from bytes the page holds; the object URL is made after render and revoked after use. */
 function LocalPreview({ blob }: { blob: Blob }) {
-  const [url, setUrl] = useState<string>()
-  useEffect(() => {
-    const objectUrl = URL.createObjectURL(blob)
-    setUrl(objectUrl)
-    return () => URL.revokeObjectURL(objectUrl)
-  }, [blob])
+  const url = useObjectUrl(blob)
   return url ? (
     <img src={url} alt="" width={48} height={48} />
   ) : (

@@ -1,5 +1,5 @@
 import type { AssetRecord } from '../core/asset'
-import { assetKey } from './useUploader'
+import { assetKey, type UseUploaderOptions } from './useUploader'
 
 /** Props of {@link FieldInputs}. */
 export interface FieldInputsProps {
@@ -58,5 +58,24 @@ export function FieldInputs({
         onFocus={onFocus}
       />
     </>
+  )
+}
+
+/**
+ * Whether a widget is a form field (its assets can be removed, and it posts them): it has a
+ * `name`, is `required`, holds a value, or takes one file.
+ */
+export function isFormField(
+  options: UseUploaderOptions,
+  name: string | undefined,
+  required: boolean,
+): boolean {
+  return (
+    name !== undefined ||
+    required ||
+    options.value !== undefined ||
+    options.defaultValue !== undefined ||
+    options.onChange !== undefined ||
+    options.multiple === false
   )
 }

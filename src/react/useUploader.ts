@@ -254,9 +254,8 @@ export function useUploader(
   // What the field holds besides this widget's own uploads counts against `maxFiles`; in
   // single-file mode a new file replaces it, so nothing does.
   useEffect(() => {
-    const own = new Set(snapshot.items.map((item) => item.id))
-    uploader.hold(single ? [] : value.filter((asset) => !own.has(asset.fileId)))
-  }, [uploader, value, snapshot.items, single])
+    uploader.hold(single ? [] : value)
+  }, [uploader, value, single])
 
   /** Adds files; in single-file mode only the first, in place of any not yet uploaded. */
   const addFiles = useCallback<Uploader['addFiles']>(

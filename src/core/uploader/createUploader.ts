@@ -96,7 +96,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   }
 
   /** Files the app holds outside the list, counted against the limits (see `hold`). */
-  let heldElsewhere: readonly { readonly size: number }[] = []
+  let heldElsewhere: readonly { readonly size: number; readonly fileId?: string }[] = []
 
   const whenIdle = () =>
     store.status === 'uploading'

@@ -15,7 +15,7 @@ export interface IntakeOptions {
   readonly messages?: Partial<ErrorMessages> | undefined
   readonly metaFields?: readonly MetaField[] | undefined
   /** Files held outside the list (a field's existing assets), counted against the limits. */
-  readonly heldElsewhere?: () => readonly { readonly size: number }[]
+  readonly heldElsewhere?: () => readonly { readonly size: number; readonly fileId?: string }[]
   /** Whether operating-system files (`.DS_Store`, `Thumbs.db`…) are taken too, rather than ignored. */
   readonly keepSystemFiles?: boolean | undefined
   /** Called with each add's judgement, before the next add is judged. */
@@ -90,7 +90,10 @@ export function createIntake(options: IntakeOptions): Intake {
 
   /** What the uploader holds now: counts, bytes and identities of the files keeping a place. */
   const held = () => {
-    const elsewhere = options.heldElsewhere?.() ?? []
+    // Judged here, once per add, not on every change: what came from this list is counted below.
+    const elsewhere = (options.heldElsewhere?.() ?? []).filter(
+      (file) => file.fileId === undefined || !store.get(file.fileId),
+    )
     let count = elsewhere.length
     let bytes = elsewhere.reduce((sum, file) => sum + file.size, 0)
     const heldKeys = new Set<string>()

@@ -133,9 +133,10 @@ export interface Uploader {
   whenIdle(): Promise<void>
   /**
    * Counts files held elsewhere (such as the assets a form field already has) against `maxFiles`
-   * and `maxTotalSize`, in place of those given before.
+   * and `maxTotalSize`, in place of those given before. One that came from this uploader's own
+   * list (its `fileId` is there) is counted once.
    */
-  hold(files: readonly { readonly size: number }[]): void
+  hold(files: readonly { readonly size: number; readonly fileId?: string }[]): void
   /** Sets metadata of a file that has not uploaded yet, such as the title the end user typed. */
   setMeta(fileId: string, meta: NonNullable<FileInfo['meta']>): void
   /** Calls `listener` after every change of the snapshot; returns the function that stops it. */

@@ -170,6 +170,8 @@ interface Limits {
   readonly rules: readonly ValidationRule[]
   /** Whether any check needs a file's bytes. */
   readonly needsBytes: boolean
+  /** Whether any image size rule is set. */
+  readonly imageLimited: boolean
 }
 
 function foldLimits(sets: readonly FileConstraints[]): Limits {
@@ -182,6 +184,7 @@ function foldLimits(sets: readonly FileConstraints[]): Limits {
     maxHeight: most((set) => set.image?.maxHeight),
     maxPixels: most((set) => set.image?.maxPixels),
   }
+  const imageLimited = Object.values(image).some((value) => value !== undefined)
   const checkContent = sets.every((set) => set.checkContent !== false)
   const rules = sets.flatMap((set) => set.rules ?? [])
   return {
@@ -196,8 +199,8 @@ function foldLimits(sets: readonly FileConstraints[]): Limits {
     image,
     checkContent,
     rules,
-    needsBytes:
-      checkContent || rules.length > 0 || Object.values(image).some((value) => value !== undefined),
+    needsBytes: checkContent || rules.length > 0 || imageLimited,
+    imageLimited,
   }
 }
 
@@ -250,7 +253,7 @@ async function contentIssues(
 
   let dimensions: ImageDimensions | undefined
   if (imageFormats.has(format)) {
-    const limited = Object.values(limits.image).some((limit) => limit !== undefined)
+    const limited = limits.imageLimited
     // A GIF's every frame is walked only when its size is limited; its screen suffices otherwise.
     const deep = blob.size > head.length && (format !== 'gif' || limited)
     if (!(deep && format === 'gif')) dimensions = readImageSize(format, head)
