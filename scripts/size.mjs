@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { minifySync } from 'rolldown/utils'
 import { build } from 'vite'
 
 const root = resolve(import.meta.dirname, '..')
@@ -83,44 +84,59 @@ async function pageSize(entryCode) {
   const bytes = chunks
     .filter((chunk) => chunk.fileName.endsWith('.js'))
     .reduce((sum, chunk) => sum + gzip(chunk.type === 'chunk' ? chunk.code : chunk.source), 0)
-  const minified = chunks
-    .filter((chunk) => chunk.type === 'chunk')
-    .map((chunk) => chunk.code)
-    .join('\n')
   const modules = chunks.flatMap((chunk) =>
-    chunk.type === 'chunk' ? Object.keys(chunk.modules) : [],
+    chunk.type === 'chunk'
+      ? Object.entries(chunk.modules).map(([id, info]) => [id, info.code ?? ''])
+      : [],
   )
   return {
     bytes,
-    code: minified,
-    has: (name) => modules.some((id) => id.includes(`/node_modules/${name}/`)),
+    modules,
+    has: (name) => modules.some(([id]) => id.includes(`/node_modules/${name}/`)),
   }
 }
 
 /**
- * What each of assetdrop's modules adds to a page: the page's gzip size less the size without
- * that module's minified code (the bundler marks each module with a `// path` comment). The
- * parts add up to about the share, since gzip shares its dictionary across modules.
+ * What each of assetdrop's modules adds to a page: the gzip of every module of the page, each
+ * minified on its own, less the same without that module. The bundler's module info gives each
+ * module's code (the page's own minified output merges declarations across modules, so it can't
+ * be cut at module boundaries). The parts add up to about the share, since gzip shares its
+ * dictionary across modules.
  */
-function breakdownOf(code) {
-  const marks = [...code.matchAll(/^\/\/ (.+)$/gm)]
-  const total = gzip(code)
-  return marks
-    .map((mark, index) => {
-      const end = marks[index + 1]?.index ?? code.length
-      const without = code.slice(0, mark.index) + code.slice(end)
-      return [mark[1], total - gzip(without)]
-    })
+function breakdownOf(modules) {
+  const minified = modules.map(([id, code]) => [id, minifySync(id, code, { compress: false }).code])
+  const join = (parts) => parts.map(([, code]) => code).join('\n')
+  const total = gzip(join(minified))
+  return minified
+    .map(([id], index) => [
+      id.slice(root.length + 1),
+      total - gzip(join(minified.filter((_, other) => other !== index))),
+    ])
     .filter(([module]) => module.startsWith('src/'))
     .sort((a, b) => b[1] - a[1])
 }
 
+/** The share's parts by what they do, for the README's account of where the bytes go. */
+const areas = [
+  [
+    'checks before upload (names, types, content sniffing, image headers)',
+    /^src\/core\/(validation\/|constraints)/,
+  ],
+  ['the engine (store, intake, attempts, retries, Uppy adapter)', /^src\/core\/(uploader|uppy)\//],
+  [
+    'server answers (transport, records, errors, redaction)',
+    /^src\/(strategies\/|core\/(http|secrets|asset|errors|strategy))/,
+  ],
+  ['messages and number formats', /^src\/(core\/(messages|format)|react\/locale)/],
+  ['the widget (React)', /^src\/(react|dashboard)\/|^src\/core\/(dataTransfer|eta)/],
+]
+
 const breakdowns = []
 for (const [name, code] of Object.entries(pages)) {
-  const { bytes, has, code: pageCode } = await pageSize(code)
+  const { bytes, has, modules } = await pageSize(code)
   const limits = budgets[name]
   const uppy = limits ? (await pageSize(limits.uppy)).bytes : undefined
-  if (limits) breakdowns.push([name, breakdownOf(pageCode)])
+  if (limits) breakdowns.push([name, breakdownOf(modules)])
   rows.push([
     `${name}${has('preact') ? ' [preact]' : ''}${has('@uppy/dashboard') ? ' [dashboard]' : ''}`,
     bytes,
@@ -153,6 +169,14 @@ for (const [name, bytes, limits] of rows) {
 for (const [name, breakdown] of breakdowns) {
   console.log(`\n${name}: what each assetdrop module adds (gzip)`)
   for (const [module, size] of breakdown) console.log(`  ${kb(size).padStart(8)}  ${module}`)
+  const totals = new Map()
+  for (const [module, size] of breakdown) {
+    const area = areas.find(([, pattern]) => pattern.test(module))?.[0] ?? 'other'
+    totals.set(area, (totals.get(area) ?? 0) + size)
+  }
+  console.log('  by what it is for:')
+  for (const [area, size] of [...totals].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${kb(size).padStart(8)}  ${area}`)
 }
 // A preset's cost is its page minus the plain strategy page it builds on.
 const sizeOf = (name) => rows.find(([row]) => row.startsWith(name))?.[1] ?? 0
