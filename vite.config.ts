@@ -45,6 +45,10 @@ export default defineConfig({
         'locales/de': 'src/locales/de.ts',
         'locales/fr': 'src/locales/fr.ts',
         'locales/es': 'src/locales/es.ts',
+        // The Dashboard's, each with Uppy's own pack for the language.
+        'dashboard/locales/de': 'src/dashboard/locales/de.ts',
+        'dashboard/locales/fr': 'src/dashboard/locales/fr.ts',
+        'dashboard/locales/es': 'src/dashboard/locales/es.ts',
       },
       formats: ['es'],
     },

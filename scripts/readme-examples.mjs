@@ -61,6 +61,7 @@ writeFileSync(
           'assetdrop/presets': [fromWork('dist/presets.d.ts')],
           'assetdrop/dashboard': [fromWork('dist/dashboard.d.ts')],
           'assetdrop/locales/*': [fromWork('dist/locales/*.d.ts')],
+          'assetdrop/dashboard/locales/*': [fromWork('dist/dashboard/locales/*.d.ts')],
           'assetdrop/*.css': [fromWork('dist/styles.css')],
         },
       },

@@ -34,20 +34,22 @@ for (const file of ['index.js', 'presets.js', 'dashboard.js', 'dashboard.css']) 
 }
 
 /**
- * Per page (gzip, React external): the budget issue 8 set, and the ceiling `npm test` enforces
- * (`npm run size -- --check` exits 1 above it). The budgets are not met yet (see the README's
- * performance section); until they are, each ceiling is the page's size when it was last cut,
- * plus half a kilobyte, so no change makes a page heavier unnoticed. Lower a ceiling whenever a
- * page shrinks; never raise one without saying why in the commit. `uppy` is the same page's
- * Uppy packages alone, with no assetdrop code: what is left of the budget over it is the room
- * assetdrop has.
+ * Per page (gzip, React external): assetdrop's share budget (issue 18: the page minus the same
+ * page's Uppy packages, measured in this run), and the ceiling `npm test` enforces (`npm run size
+ * -- --check` exits 1 above it). The share budgets are not met yet (the README's performance
+ * section says which bytes remain and why); until they are, each ceiling is the page's size when
+ * it was last cut, so no change makes a page heavier unnoticed. Lower a ceiling whenever a page
+ * shrinks; never raise one without saying why in the commit. `uppy` is the same page's Uppy
+ * packages alone, with no assetdrop code.
  */
 const uppyXhr = `export { default as Uppy } from '@uppy/core'; export { default as XHRUpload } from '@uppy/xhr-upload'`
 const budgets = {
-  'page: AssetDropzone + multipartForm': { budget: 24, ceiling: 44.6, uppy: uppyXhr },
-  'page: AssetDropzone + presignedPut': { budget: 28, ceiling: 44.2, uppy: uppyXhr },
+  // Both +0.1 KB (44.6, 44.2 before): the Dashboard's strings joined the one locale (so every
+  // language has them all) and the Dashboard's failed rows read the translated message.
+  'page: AssetDropzone + multipartForm': { share: 15, ceiling: 44.7, uppy: uppyXhr },
+  'page: AssetDropzone + presignedPut': { share: 15, ceiling: 44.3, uppy: uppyXhr },
   'page: the Dashboard entry (AssetUploader), JS': {
-    budget: 80,
+    share: 12,
     ceiling: 97.8,
     uppy: `export { default as Uppy } from '@uppy/core'; export { default as Dashboard } from '@uppy/dashboard'`,
   },
@@ -145,25 +147,18 @@ for (const [name, code] of Object.entries(pages)) {
 }
 
 const width = Math.max(...rows.map(([name]) => name.length))
-console.log(`${'what'.padEnd(width)}  ${'gzip'.padStart(9)}  budget (issue 8) · ceiling`)
+console.log(`${'what'.padEnd(width)}  ${'gzip'.padStart(9)}  ceiling · assetdrop's share (budget)`)
 let over = 0
 for (const [name, bytes, limits] of rows) {
   let verdict = ''
   if (limits) {
-    const budget = limits.budget * 1024
     const ceiling = limits.ceiling * 1024
-    const target =
-      bytes <= budget ? `${kb(budget)} met` : `${kb(budget)} missed by ${kb(bytes - budget)}`
-    verdict = `${target} · ${kb(ceiling)} ${bytes <= ceiling ? 'ok' : 'EXCEEDED'}`
+    const share = bytes - limits.uppy
+    const budget = limits.share * 1024
+    verdict = `${kb(ceiling)} ${bytes <= ceiling ? 'ok' : 'EXCEEDED'} · ${kb(share)} over Uppy's ${kb(limits.uppy)} (budget ${kb(budget)}: ${share <= budget ? 'met' : `missed by ${kb(share - budget)}`})`
     if (bytes > ceiling) over += 1
   }
   console.log(`${name.padEnd(width)}  ${kb(bytes).padStart(9)}  ${verdict}`)
-  if (limits) {
-    const room = limits.budget * 1024 - limits.uppy
-    console.log(
-      `${''.padEnd(width)}  ${''.padStart(9)}  of which Uppy's packages alone ${kb(limits.uppy)}, assetdrop ${kb(bytes - limits.uppy)}; the budget leaves assetdrop ${room < 0 ? `nothing (Uppy alone is ${kb(-room)} over)` : kb(room)}`,
-    )
-  }
 }
 // Where a budgeted page's share goes, module by module, so trimming is aimed rather than guessed.
 for (const [name, breakdown] of breakdowns) {

@@ -5,7 +5,7 @@ import { formatError } from '../core/messages'
 import type { AssetBody, AssetMeta, UploadStrategy } from '../core/strategy'
 import { AssetList } from '../react/AssetList'
 import { FieldInputs, isFormField } from '../react/FieldInputs'
-import { englishLocale } from '../react/locale'
+import { type DropzoneLocale, englishLocale } from '../react/locale'
 import { type UseUploaderOptions, useUploader } from '../react/useUploader'
 
 /** Props of {@link AssetUploader}. */
@@ -31,7 +31,16 @@ export interface AssetUploaderProps extends UseUploaderOptions {
    * @default 'auto'
    */
   readonly theme?: 'light' | 'dark' | 'auto'
-  /** An Uppy locale pack for the Dashboard's strings, such as `@uppy/locales/lib/de_DE`. */
+  /**
+   * assetdrop's strings around the Dashboard (its lists, field labels and form messages), such as
+   * `locale` from `assetdrop/dashboard/locales/de`.
+   * @default englishLocale
+   */
+  readonly locale?: DropzoneLocale
+  /**
+   * Uppy's locale pack for the Dashboard's own strings, such as `uppyLocale` from
+   * `assetdrop/dashboard/locales/de` (or any pack of `@uppy/locales`).
+   */
   readonly uppyLocale?: DashboardOptions<AssetMeta, AssetBody>['locale']
   /** The form field name: each asset's id is posted under it (see `formValue`). */
   readonly name?: string
@@ -51,6 +60,7 @@ export function AssetUploader({
   note,
   showAssets = true,
   className,
+  locale = englishLocale,
   uppyLocale,
   theme = 'auto',
   name,
@@ -85,8 +95,8 @@ export function AssetUploader({
       // The strategy's per-file metadata (such as a title) is edited in the Dashboard's file card.
       metaFields: metaFields.map((field) => ({
         id: field.id,
-        name: field.required ? `${field.label} (required)` : field.label,
-        ...(field.list && { placeholder: 'Comma-separated' }),
+        name: field.required ? locale.requiredField(field.label) : field.label,
+        ...(field.list && { placeholder: locale.listPlaceholder }),
       })),
     })
     const required = metaFields.filter((field) => field.required).map((field) => field.id)
@@ -99,11 +109,15 @@ export function AssetUploader({
       uppy.setOptions({
         restrictions: { ...uppy.opts.restrictions, allowedFileTypes: accepted.split('\n') },
       })
+    // Uppy's own messages (such as "Failed to upload …" in the Dashboard's informer) come from
+    // the core's locale, not the Dashboard's.
+    if (uppyLocale) uppy.setOptions({ locale: uppyLocale })
     const plugin = uppy.getPlugin(id)
     return () => {
       if (plugin) uppy.removePlugin(plugin)
+      if (uppyLocale) uppy.setOptions({ locale: undefined })
     }
-  }, [uploader, strategy, height, note, uppyLocale, theme, accepted])
+  }, [uploader, strategy, height, note, locale, uppyLocale, theme, accepted])
 
   const problems: { id: string; name: string; message: string }[] = []
   for (const item of items) {
@@ -128,7 +142,7 @@ export function AssetUploader({
       data-theme={theme}
     >
       <div ref={target} />
-      <ul className="assetdrop-problems" aria-label="Files with problems" aria-live="polite">
+      <ul className="assetdrop-problems" aria-label={locale.problems} aria-live="polite">
         {problems.map((problem) => (
           <li key={problem.id}>
             <strong>{problem.name}</strong>: {problem.message}
@@ -138,9 +152,12 @@ export function AssetUploader({
       {showAssets && (
         <AssetList
           assets={field.value}
+          label={locale.assets}
           {...(editable && {
             onRemove: (asset: AssetRecord) => void field.removeAsset(asset),
             removals: field.removals,
+            removeLabel: locale.remove,
+            removeFailed: locale.removeFailed,
           })}
         />
       )}
@@ -150,7 +167,7 @@ export function AssetUploader({
         formValue={formValue}
         required={required}
         uploading={field.isUploading}
-        messages={englishLocale}
+        messages={locale}
         onFocus={() => target.current?.querySelector<HTMLElement>('button')?.focus()}
       />
     </div>

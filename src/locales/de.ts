@@ -37,6 +37,10 @@ export const locale: DropzoneLocale = {
   chooseFolder: 'Ordner auswählen',
   upload: (count) => (count === 1 ? '1 Datei hochladen' : `${count} Dateien hochladen`),
   files: 'Dateien',
+  assets: 'Hochgeladene Dateien',
+  problems: 'Dateien mit Problemen',
+  requiredField: (label) => `${label} (Pflichtfeld)`,
+  listPlaceholder: 'Durch Kommas getrennt',
   status: {
     validating: 'Wird geprüft',
     queued: 'Bereit',

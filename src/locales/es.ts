@@ -37,6 +37,10 @@ export const locale: DropzoneLocale = {
   chooseFolder: 'Elegir una carpeta',
   upload: (count) => (count === 1 ? 'Subir 1 archivo' : `Subir ${count} archivos`),
   files: 'Archivos',
+  assets: 'Archivos subidos',
+  problems: 'Archivos con problemas',
+  requiredField: (label) => `${label} (obligatorio)`,
+  listPlaceholder: 'Separados por comas',
   status: {
     validating: 'Comprobando',
     queued: 'Listo',

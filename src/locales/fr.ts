@@ -37,6 +37,10 @@ export const locale: DropzoneLocale = {
   chooseFolder: 'Choisir un dossier',
   upload: (count) => (count === 1 ? 'Envoyer 1 fichier' : `Envoyer ${count} fichiers`),
   files: 'Fichiers',
+  assets: 'Fichiers envoyés',
+  problems: 'Fichiers en erreur',
+  requiredField: (label) => `${label} (obligatoire)`,
+  listPlaceholder: 'Séparés par des virgules',
   status: {
     validating: 'Vérification',
     queued: 'Prêt',

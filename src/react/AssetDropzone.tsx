@@ -232,6 +232,7 @@ export function AssetDropzone({
       {showAssets && (
         <AssetList
           assets={uploader.value}
+          label={locale.assets}
           localFileOf={(asset) => uploader.uploader.getFile(asset.fileId)}
           {...(field && {
             onRemove: (asset: AssetRecord) => void uploader.removeAsset(asset),

@@ -14,6 +14,14 @@ export interface DropzoneLocale {
   readonly upload: (count: number) => string
   /** The list of files' accessible name. */
   readonly files: string
+  /** The uploaded assets' list's accessible name. */
+  readonly assets: string
+  /** The accessible name of the Dashboard's list of files that were refused or failed. */
+  readonly problems: string
+  /** A per-file field's label in the Dashboard's file card when it must be filled. */
+  readonly requiredField: (label: string) => string
+  /** The placeholder of a per-file field that takes a list (such as tags). */
+  readonly listPlaceholder: string
   /** Each status, as shown next to a file. */
   readonly status: Readonly<Record<FileStatus, string>>
   /** A file waiting to be retried: in how many seconds, or `undefined` until back online. */
@@ -55,6 +63,10 @@ export const englishLocale: DropzoneLocale = {
   chooseFolder: 'Choose a folder',
   upload: (count) => (count === 1 ? 'Upload 1 file' : `Upload ${count} files`),
   files: 'Files',
+  assets: 'Uploaded assets',
+  problems: 'Files with problems',
+  requiredField: (label) => `${label} (required)`,
+  listPlaceholder: 'Comma-separated',
   status: {
     validating: 'Checking',
     queued: 'Ready',

@@ -161,17 +161,4 @@ describe('<AssetUploader>', () => {
     await userEvent.upload(dashboardInput(), file)
     await waitFor(() => expect(uploaded).toEqual([file.name]))
   })
-
-  it('shows the Dashboard in the language of an Uppy locale pack', async () => {
-    const german = {
-      strings: {
-        dropPasteFiles: 'Dateien hierher ziehen oder %{browseFiles}',
-        browseFiles: 'durchsuchen',
-      },
-      pluralize: (count: number) => (count === 1 ? 0 : 1),
-    }
-    render(<AssetUploader strategy={partnerStrategy()} uppyLocale={german} />)
-    expect(await screen.findByRole('button', { name: 'durchsuchen' })).toBeTruthy()
-    expect(screen.getByText(/Dateien hierher ziehen oder/)).toBeTruthy()
-  })
 })

@@ -176,6 +176,7 @@ export function createSteps(context: StepsContext): Steps {
 
   const fail = (id: string, error: AssetDropError) => {
     attempts.end(id)
+    adapter().explain(id, formatError(error, options.messages))
     dispatch({ type: 'failed', id, error })
     const item = store.get(id)
     if (item?.status === 'failed') options.onUploadError?.({ file: fileOf(item), error })
@@ -219,6 +220,7 @@ export function createSteps(context: StepsContext): Steps {
     // A file cancelled or removed meanwhile hears nothing more.
     if (item?.status !== 'uploading') return
     const error = failure.with({ fileId: id })
+    adapter().explain(id, formatError(error, options.messages))
     const decision = decideAfterFailure(error, record, policy, {
       online: !isOffline(),
       canRefresh: strategy.refreshCredentials !== undefined,

@@ -76,6 +76,11 @@ export interface UppyAdapter {
    * paused upload holds its plugin's slot, so it leaves).
    */
   leave(id: string, how: 'remove' | 'park' | 'retry'): void
+  /**
+   * The message Uppy's UI shows for a file whose attempt failed (mirrored only): the engine's,
+   * in the app's language, rather than the plugin's own.
+   */
+  explain(id: string, message: string): void
   /** Settles the files that left: one removal for many, as each costs a copy of Uppy's file map. */
   flush(): void
   /** Takes files out of Uppy at once, aborting their requests. */
@@ -308,6 +313,9 @@ export function createUppyAdapter(
       else if (how === 'park' && instance?.getFile(id)?.isPaused) {
         quietly(() => instance?.removeFile(id))
       }
+    },
+    explain(id, message) {
+      if (mirrored && instance?.getFile(id)?.error) instance.setFileState(id, { error: message })
     },
     flush,
     take(ids) {
