@@ -168,3 +168,21 @@ export function pasteEvent(data: DataTransfer): ClipboardEvent {
   Object.defineProperty(event, 'clipboardData', { value: data })
   return event
 }
+
+/**
+ * Runs `assertion` once per rendered frame until it passes, for at most `frames` frames, then
+ * throws its last failure. For what a page settles in a number of renders (a virtual list
+ * measuring the rows it just drew): bounded by frames, not milliseconds, so a busy machine's
+ * slower frames can't fail it.
+ */
+export async function untilSettled(assertion: () => void, frames = 60): Promise<void> {
+  for (let frame = 0; ; frame += 1) {
+    try {
+      assertion()
+      return
+    } catch (error) {
+      if (frame >= frames) throw error
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+  }
+}

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, render, screen, within } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { afterEach, expect, it } from 'vitest'
 import type { UploadItem } from '../../src/core/uploader/store'
@@ -6,6 +6,7 @@ import { partnerAssets } from '../../src/presets/partnerAssets'
 import { AssetDropzone } from '../../src/react/AssetDropzone'
 import '../../src/styles.css'
 import { frozenUploader } from '../../stories/frozenUploader'
+import { untilSettled } from '../support'
 
 afterEach(cleanup)
 
@@ -39,7 +40,7 @@ it('renders only the rows in view of 10,000 files, and scrolls to the last', asy
   showList(items)
 
   const list = screen.getByRole('list', { name: 'Files' })
-  await waitFor(() => expect(within(list).getByText('file-1.pdf')).toBeTruthy())
+  await untilSettled(() => expect(within(list).getByText('file-1.pdf')).toBeTruthy())
   const rows = within(list).getAllByRole('listitem')
   expect(rows.length).toBeLessThan(40)
   expect(rows[0]?.getAttribute('aria-setsize')).toBe('10000')
@@ -47,7 +48,7 @@ it('renders only the rows in view of 10,000 files, and scrolls to the last', asy
   const scroller = list.parentElement as HTMLElement
   // Rows measured as they render may differ from the estimate, moving the end: keep scrolling
   // to it, as a user would.
-  await waitFor(() => {
+  await untilSettled(() => {
     scroller.scrollTop = scroller.scrollHeight
     expect(within(list).getByText('file-10000.pdf')).toBeTruthy()
   })
@@ -89,10 +90,10 @@ it('lays out rows of different heights without overlap, measured as they render'
       expect(boxes[index]?.top).toBeGreaterThanOrEqual((boxes[index - 1]?.bottom ?? 0) - 0.5)
     }
   }
-  await waitFor(noOverlap)
+  await untilSettled(noOverlap)
   scroller.scrollTop = scroller.scrollHeight / 2
-  await waitFor(noOverlap)
+  await untilSettled(noOverlap)
   scroller.scrollTop = scroller.scrollHeight
-  await waitFor(() => expect(within(list).getByText('file-2000.pdf')).toBeTruthy())
-  await waitFor(noOverlap)
+  await untilSettled(() => expect(within(list).getByText('file-2000.pdf')).toBeTruthy())
+  await untilSettled(noOverlap)
 })
