@@ -1,11 +1,8 @@
 // Runs the browser suites in the other engines after Chromium's (`npm test` runs this last), one
 // Vitest process per engine, each under a time limit (a page that fails to load hangs rather than
-// fails). An engine missing on a developer machine is skipped with a plain line saying how to
-// install it; CI (`ASSETDROP_ALL_ENGINES=1`, set by .ci/run) requires them.
-//
-// WebKit is not in `npm test` yet: its MiniBrowser closed the page in the middle of one full run
-// of three here, and a check that fails one run in three would make every run a coin toss. It
-// runs with `npm run test:webkit`, or here with `ASSETDROP_WEBKIT=1`.
+// fails): Firefox (Debian's firefox-esr) and WebKit (WebKitGTK's MiniBrowser under xvfb-run). An
+// engine missing on a developer machine is skipped with a plain line saying how to install it;
+// CI (`ASSETDROP_ALL_ENGINES=1`, set by .ci/run) requires them. Each engine's time is printed.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -18,7 +15,7 @@ const engines = [
     config: 'vitest.firefox.config.ts',
     needs: [[process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', 'firefox-esr']],
   },
-  process.env.ASSETDROP_WEBKIT === '1' && {
+  {
     name: 'WebKit',
     config: 'vitest.webkit.config.ts',
     needs: [
@@ -30,7 +27,7 @@ const engines = [
       ['/usr/bin/xvfb-run', 'xvfb'],
     ],
   },
-].filter(Boolean)
+]
 
 let failed = false
 for (const engine of engines) {

@@ -2,9 +2,11 @@
  * A Vitest browser provider that runs the browser tests in WebKit: Debian's WebKitGTK
  * `MiniBrowser`, driven by its `WebKitWebDriver` over classic WebDriver (plain HTTP, no client
  * library), under `xvfb-run` (MiniBrowser has no headless mode). Like the Firefox provider, it is
- * `@vitest/browser-preview`'s provider with a real browser behind `openPage`.
+ * `@vitest/browser-preview`'s provider with a real browser behind `openPage`. Set `WEBKIT_LOG` to
+ * a file to keep the driver's and MiniBrowser's error output there.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { openSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { defineBrowserProvider } from '@vitest/browser'
 import { PreviewBrowserProvider } from '@vitest/browser-preview'
@@ -58,7 +60,9 @@ class WebKitProvider extends PreviewBrowserProvider {
       'xvfb-run',
       ['-a', this.options.driver, `--port=${port}`, '--host=127.0.0.1'],
       {
-        stdio: 'ignore',
+        stdio: process.env.WEBKIT_LOG
+          ? ['ignore', 'ignore', openSync(process.env.WEBKIT_LOG, 'a')]
+          : 'ignore',
         detached: true,
       },
     )
