@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { chromiumLaunchOptions } from './scripts/chromium.mjs'
+import { testTimeout, waitLimit } from './test/limits.ts'
 import { referenceBackends } from './test/server/vitePlugin.ts'
 
 /** A project in real Chromium, with the reference backends started around the run. */
@@ -10,6 +11,9 @@ const inChromium = (name: string, reactMajor: string) => ({
   // The project takes its name from its one browser instance.
   provide: { reactMajor },
   globalSetup: ['test/globalSetup.ts'],
+  setupFiles: ['test/browserSetup.ts'],
+  testTimeout,
+  expect: { poll: { timeout: waitLimit } },
   browser: {
     enabled: true,
     headless: true,

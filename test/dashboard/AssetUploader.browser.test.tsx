@@ -80,7 +80,7 @@ describe('<AssetUploader>', () => {
     const files = [pngFile(), pdfFile(uniqueName('notes.pdf'), 2048)]
     drop(await screen.findByLabelText('Uppy Dashboard'), files)
 
-    const assets = await screen.findByRole('list', { name: 'Uploaded assets' }, { timeout: 5000 })
+    const assets = await screen.findByRole('list', { name: 'Uploaded assets' })
     for (const file of files) {
       expect(await within(assets).findByRole('link', { name: file.name })).toBeTruthy()
     }

@@ -5,6 +5,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 import type { BrowserProviderOption } from 'vitest/node'
+import { testTimeout, waitLimit } from '../limits.ts'
 import { referenceBackends } from '../server/vitePlugin.ts'
 
 export function engineConfig(name: 'firefox' | 'webkit', provider: BrowserProviderOption) {
@@ -28,7 +29,9 @@ export function engineConfig(name: 'firefox' | 'webkit', provider: BrowserProvid
       include: ['test/**/*.browser.test.{ts,tsx}'],
       provide: { reactMajor: '19' },
       globalSetup: ['test/globalSetup.ts'],
-      setupFiles: ['test/engines/setup.ts'],
+      setupFiles: ['test/engines/setup.ts', 'test/browserSetup.ts'],
+      testTimeout,
+      expect: { poll: { timeout: waitLimit } },
       browser: {
         enabled: true,
         // At the top level: set per instance, Vitest skips pre-bundling user-event.

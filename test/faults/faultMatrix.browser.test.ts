@@ -441,9 +441,9 @@ describe.each(subjects)('$name under faults', (subject) => {
     const result = await run(subject, files, {
       during: async (uploader, clock) => {
         // The server holds the first file's request, and the second one is done.
-        await expect.poll(() => faultTaken(files.a.name), { timeout: 10_000 }).toBe(true)
+        await expect.poll(() => faultTaken(files.a.name)).toBe(true)
         await expect
-          .poll(() => uploader.getSnapshot().items.map((item) => item.status), { timeout: 10_000 })
+          .poll(() => uploader.getSnapshot().items.map((item) => item.status))
           .toEqual(['uploading', 'succeeded'])
         clock.advance(stallTimeout)
       },

@@ -180,12 +180,8 @@ describe('<AssetDropzone>', () => {
     drop(dropArea(), [file])
     await waitFor(() => expect(row(file.name).textContent).toMatch(/Retrying in [23] s/))
     expect(row(file.name).textContent).toContain('down for a moment')
-    await waitFor(() => expect(row(file.name).textContent).toMatch(/Retrying in [12] s/), {
-      timeout: 2000,
-    })
-    await waitFor(() => expect(within(row(file.name)).getByText('Uploaded')).toBeTruthy(), {
-      timeout: 5000,
-    })
+    await waitFor(() => expect(row(file.name).textContent).toMatch(/Retrying in [12] s/))
+    await waitFor(() => expect(within(row(file.name)).getByText('Uploaded')).toBeTruthy())
   })
 
   it('says when it is offline, and what waits for the connection', async () => {

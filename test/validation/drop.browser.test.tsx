@@ -67,7 +67,7 @@ describe('validation in the browser, before a single byte is sent', () => {
     try {
       const { rejections, assets } = renderWidget(dropConstraints)
       drop(dropped)
-      await waitFor(() => expect(assets).toHaveLength(good.length), { timeout: 20_000 })
+      await waitFor(() => expect(assets).toHaveLength(good.length))
       await waitFor(() => expect(rejections).toHaveLength(bad.length + 2))
 
       for (const { file, code } of bad) {
@@ -109,7 +109,7 @@ describe('validation in the browser, before a single byte is sent', () => {
     try {
       const { rejections, assets } = renderWidget({ maxFiles: 4, maxTotalSize: 5000 })
       drop(Object.values(files))
-      await waitFor(() => expect(assets).toHaveLength(4), { timeout: 10_000 })
+      await waitFor(() => expect(assets).toHaveLength(4))
       // Uploads run side by side and finish in any order; which files were accepted is what counts.
       expect(assets.map((asset) => asset.name).sort()).toEqual(
         [files.a, files.b, files.d, files.e].map((file) => file.name).sort(),
@@ -147,9 +147,7 @@ describe('validation in the browser, before a single byte is sent', () => {
     clipboardData.items.add(bad)
     screen.getByLabelText('Uppy Dashboard').dispatchEvent(pasteEvent(clipboardData))
 
-    await waitFor(() => expect(assets.map((asset) => asset.name)).toEqual([good.name]), {
-      timeout: 10_000,
-    })
+    await waitFor(() => expect(assets.map((asset) => asset.name)).toEqual([good.name]))
     expect(rejections.map((rejection) => [rejection.file.name, codesOf(rejection)])).toEqual([
       [bad.name, ['content-mismatch']],
     ])
