@@ -299,7 +299,7 @@ export function createSteps(context: StepsContext): Steps {
     const file = infoOf(id)
     const status = store.get(id)?.status
     if (!file || (status !== 'queued' && status !== 'failed' && status !== 'retrying')) {
-      return { id, message: 'Not sent' }
+      return { id, message: formatError(new AssetDropError('aborted'), options.messages) }
     }
     // Started by Uppy's own UI (its upload or retry button): this is the file's attempt.
     if (status === 'failed') dispatch({ type: 'requeued', id })
