@@ -59,8 +59,18 @@ const meta = {
   tags: ['autodocs'],
   args: { language: 'de', widget: 'AssetDropzone' },
   argTypes: {
-    language: { control: 'inline-radio', options: Object.keys(languages) },
-    widget: { control: 'inline-radio', options: ['AssetDropzone', 'AssetUploader'] },
+    language: {
+      control: 'inline-radio',
+      options: Object.keys(languages),
+      description:
+        'The language: English is built in; `assetdrop/locales/de`, `…/fr` and `…/es` hold the others.',
+    },
+    widget: {
+      control: 'inline-radio',
+      options: ['AssetDropzone', 'AssetUploader'],
+      description:
+        "assetdrop's own widget, or Uppy's Dashboard (`assetdrop/dashboard/locales/de`…, with Uppy's own pack).",
+    },
   },
   parameters: {
     docs: {
