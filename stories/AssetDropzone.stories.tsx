@@ -15,7 +15,7 @@ interface DropzoneDemoProps {
 }
 
 /** `<AssetDropzone>`, assetdrop's own light widget (no Dashboard, no Preact), against a reference backend. */
-function DropzoneDemo({ backend, autoUpload }: DropzoneDemoProps) {
+export function DropzoneDemo({ backend, autoUpload }: DropzoneDemoProps) {
   const strategy = useMemo(
     () =>
       backend === 'partnerAssets'
@@ -36,6 +36,8 @@ function DropzoneDemo({ backend, autoUpload }: DropzoneDemoProps) {
 const meta = {
   title: 'Widgets/AssetDropzone',
   component: DropzoneDemo,
+  // Exported for the docs to read its props' comments, not a story.
+  excludeStories: ['DropzoneDemo'],
   tags: ['autodocs'],
   args: { backend: 'partnerAssets', autoUpload: false },
   argTypes: {

@@ -14,7 +14,7 @@ interface PartnerAssetsDemoProps {
 }
 
 /** `multipartForm` against the reference backend for document 001. */
-function PartnerAssetsDemo({ access, autoUpload, token }: PartnerAssetsDemoProps) {
+export function PartnerAssetsDemo({ access, autoUpload, token }: PartnerAssetsDemoProps) {
   const strategy = useMemo(
     () =>
       multipartForm({
@@ -36,6 +36,8 @@ function PartnerAssetsDemo({ access, autoUpload, token }: PartnerAssetsDemoProps
 const meta = {
   title: 'Widgets/AssetUploader (Uppy Dashboard)',
   component: PartnerAssetsDemo,
+  // Exported for the docs to read its props' comments, not a story.
+  excludeStories: ['PartnerAssetsDemo'],
   tags: ['autodocs'],
   args: { access: 'public', autoUpload: false, token: demoCredentials.partnerToken },
   argTypes: { access: { control: 'inline-radio', options: ['public', 'private'] } },

@@ -25,7 +25,7 @@ interface LocalesDemoProps {
 }
 
 /** Either widget in each language: drop a text file to read a refusal in it. */
-function LocalesDemo({ language, widget }: LocalesDemoProps) {
+export function LocalesDemo({ language, widget }: LocalesDemoProps) {
   const strategy = useMemo(() => partnerAssets({ token: c.partnerToken }), [])
   const { locale, messages, uppyLocale } = languages[language]
   const constraints = { allowedTypes: ['image/*', '.pdf'] }
@@ -56,20 +56,18 @@ function LocalesDemo({ language, widget }: LocalesDemoProps) {
 const meta = {
   title: 'Widgets/Languages',
   component: LocalesDemo,
+  // Exported for the docs to read its props' comments, not a story.
+  excludeStories: ['LocalesDemo'],
   tags: ['autodocs'],
   args: { language: 'de', widget: 'AssetDropzone' },
   argTypes: {
     language: {
       control: 'inline-radio',
       options: Object.keys(languages),
-      description:
-        'The language: English is built in; `assetdrop/locales/de`, `…/fr` and `…/es` hold the others.',
     },
     widget: {
       control: 'inline-radio',
       options: ['AssetDropzone', 'AssetUploader'],
-      description:
-        "assetdrop's own widget, or Uppy's Dashboard (`assetdrop/dashboard/locales/de`…, with Uppy's own pack).",
     },
   },
   parameters: {

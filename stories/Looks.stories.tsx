@@ -22,7 +22,7 @@ interface LooksProps {
 }
 
 /** Every state of a file in light, dark and a brand's own variables, at a chosen width. */
-function Looks({ width }: LooksProps) {
+export function Looks({ width }: LooksProps) {
   const [uploader] = useState(() => frozenUploader(snapshot))
   const [strategy] = useState(() => partnerAssets({ token: 'unused' }))
   return (
@@ -44,6 +44,8 @@ function Looks({ width }: LooksProps) {
 const meta = {
   title: 'Widgets/Themes and phones',
   component: Looks,
+  // Exported for the docs to read its props' comments, not a story.
+  excludeStories: ['Looks'],
   tags: ['autodocs'],
   args: { width: 560 },
   argTypes: { width: { control: { type: 'range', min: 320, max: 800, step: 5 } } },

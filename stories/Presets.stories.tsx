@@ -57,7 +57,7 @@ const presets: Record<PresetName, { make: () => ReturnType<typeof partnerAssets>
   }
 
 /** One preset against its reference backend. */
-function PresetDemo({ preset, autoUpload }: PresetDemoProps) {
+export function PresetDemo({ preset, autoUpload }: PresetDemoProps) {
   const strategy = useMemo(() => presets[preset].make(), [preset])
   return (
     <Demo
@@ -72,6 +72,8 @@ function PresetDemo({ preset, autoUpload }: PresetDemoProps) {
 const meta = {
   title: 'Presets',
   component: PresetDemo,
+  // Exported for the docs to read its props' comments, not a story.
+  excludeStories: ['PresetDemo'],
   tags: ['autodocs'],
   args: { autoUpload: false },
   argTypes: { preset: { control: 'select', options: Object.keys(presets) } },

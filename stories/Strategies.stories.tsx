@@ -71,7 +71,7 @@ interface StrategyDemoProps {
 }
 
 /** One strategy in `<AssetDropzone>`, uploading for real to its reference backend. */
-function StrategyDemo({ strategy, autoUpload }: StrategyDemoProps) {
+export function StrategyDemo({ strategy, autoUpload }: StrategyDemoProps) {
   const made = useMemo(() => strategies[strategy](), [strategy])
   return (
     <div style={{ maxWidth: 640 }}>
@@ -83,6 +83,8 @@ function StrategyDemo({ strategy, autoUpload }: StrategyDemoProps) {
 const meta = {
   title: 'Backend styles/Strategies',
   component: StrategyDemo,
+  // Exported for the docs to read its props' comments, not a story.
+  excludeStories: ['StrategyDemo'],
   tags: ['autodocs'],
   args: { strategy: 'multipartForm', autoUpload: true },
   argTypes: { strategy: { control: 'select', options: Object.keys(strategies) } },
