@@ -83,6 +83,9 @@ export function AssetUploader({
     const uppy = uploader.uppy
     const id = 'assetdrop:Dashboard'
     const metaFields = strategy.metaFields ?? []
+    // Uppy's pack goes to the core, which the Dashboard reads its strings from as it installs:
+    // the core's own messages (such as "Failed to upload …" in the informer) need it too.
+    if (uppyLocale) uppy.setOptions({ locale: uppyLocale })
     uppy.use(Dashboard<AssetMeta, AssetBody>, {
       id,
       inline: true,
@@ -91,7 +94,6 @@ export function AssetUploader({
       ...(note !== undefined && { note }),
       proudlyDisplayPoweredByUppy: false,
       theme,
-      ...(uppyLocale && { locale: uppyLocale }),
       // The strategy's per-file metadata (such as a title) is edited in the Dashboard's file card.
       metaFields: metaFields.map((field) => ({
         id: field.id,
@@ -109,9 +111,6 @@ export function AssetUploader({
       uppy.setOptions({
         restrictions: { ...uppy.opts.restrictions, allowedFileTypes: accepted.split('\n') },
       })
-    // Uppy's own messages (such as "Failed to upload …" in the Dashboard's informer) come from
-    // the core's locale, not the Dashboard's.
-    if (uppyLocale) uppy.setOptions({ locale: uppyLocale })
     const plugin = uppy.getPlugin(id)
     return () => {
       if (plugin) uppy.removePlugin(plugin)

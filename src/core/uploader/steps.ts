@@ -174,12 +174,17 @@ export function createSteps(context: StepsContext): Steps {
     if (item?.status === 'succeeded') options.onAssetUploaded?.({ asset, file: fileOf(item) })
   }
 
-  const fail = (id: string, error: AssetDropError) => {
+  /** Fails a file for good and tells the app (Uppy's UI already shows the error's message). */
+  const settle = (id: string, error: AssetDropError) => {
     attempts.end(id)
-    adapter().explain(id, formatError(error, options.messages))
     dispatch({ type: 'failed', id, error })
     const item = store.get(id)
     if (item?.status === 'failed') options.onUploadError?.({ file: fileOf(item), error })
+  }
+
+  const fail = (id: string, error: AssetDropError) => {
+    adapter().explain(id, formatError(error, options.messages))
+    settle(id, error)
   }
 
   const resume = (id: string) => {
@@ -250,7 +255,7 @@ export function createSteps(context: StepsContext): Steps {
         record.retries += 1
         return retryLater(id, error, decision.delay)
       case 'fail':
-        return fail(id, error)
+        return settle(id, error)
     }
   }
 
