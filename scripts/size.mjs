@@ -47,7 +47,9 @@ const budgets = {
   // Both +0.1 KB (44.6, 44.2 before): the Dashboard's strings joined the one locale (so every
   // language has them all) and the Dashboard's failed rows read the translated message.
   'page: AssetDropzone + multipartForm': { share: 15, ceiling: 44.7, uppy: uppyXhr },
-  'page: AssetDropzone + presignedPut': { share: 15, ceiling: 44.3, uppy: uppyXhr },
+  // presignedPut +0.1 KB (44.3 before): a credential named as one is blanked however short (a
+  // 6-character token echoed by a server survived); AssetList reuses formats' extensionOf.
+  'page: AssetDropzone + presignedPut': { share: 15, ceiling: 44.4, uppy: uppyXhr },
   'page: the Dashboard entry (AssetUploader), JS': {
     share: 12,
     ceiling: 97.8,

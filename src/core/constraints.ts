@@ -91,10 +91,7 @@ export interface FileRejection {
 /** Whether a file (its name and browser type) matches one accepted-type pattern. */
 export function matchesType(file: Pick<FileInfo, 'name' | 'type'>, pattern: string): boolean {
   const wanted = pattern.trim().toLowerCase()
-  if (wanted.startsWith('.')) {
-    const dot = file.name.lastIndexOf('.')
-    return dot > 0 && file.name.slice(dot).toLowerCase() === wanted
-  }
+  if (wanted.startsWith('.')) return `.${extensionOf(file.name)}` === wanted
   const type = file.type.toLowerCase().split(';')[0]?.trim() ?? ''
   if (type === '') return false
   if (wanted === '*' || wanted === '*/*' || wanted.endsWith('/*')) {

@@ -1,5 +1,11 @@
-/** The shortest value treated as a credential; shorter ones are too common to blank out. */
+/** The shortest value treated as a credential when its name does not say it is one. */
 const minimumLength = 8
+
+/**
+ * Header and query names that say their value is a credential (`Authorization`, `X-Api-Key`,
+ * `access_token`, `X-Amz-Signature`…): such a value is blanked however short it is.
+ */
+const credentialName = /auth|token|key|secret|signature|credential|session|passw/i
 
 /** What a credential is replaced with. */
 export const redacted = '[redacted]'
@@ -8,32 +14,32 @@ export const redacted = '[redacted]'
  * Values a request carried that may be credentials: its header values (whole, and in the pieces
  * a server may echo alone: split on spaces as in `Bearer <token>`, on `/` as in S3's
  * `X-Amz-Credential`, and on `.` as in a JWT), but not `Content-Type`; and the query values of
- * each of its URLs (keys, signatures, S3's `X-Amz-*`).
+ * each of its URLs (keys, signatures, S3's `X-Amz-*`). A value whose name says it is a credential
+ * counts at any length (with the token after its scheme); any other value, and any piece, from
+ * {@link minimumLength} characters, since shorter ones are too common to blank out.
  */
 export function secretsOf(
   headers: Readonly<Record<string, string>>,
   ...urls: readonly (string | undefined)[]
 ): string[] {
-  const values = Object.entries(headers)
-    .filter(([name]) => !/^(content-type|accept|content-length)$/i.test(name))
-    .map(([, value]) => value)
+  const values = Object.entries(headers).filter(
+    ([name]) => !/^(content-type|accept|content-length)$/i.test(name),
+  )
   for (const url of urls) {
     if (!url) continue
     try {
-      for (const value of new URL(url, 'http://relative.invalid').searchParams.values()) {
-        values.push(value)
-      }
+      values.push(...new URL(url, 'http://relative.invalid').searchParams)
     } catch {}
   }
-  const pieces = values.flatMap((value) => [
-    value,
+  const pieces = values.flatMap(([name, value]) => {
     // The credential of an `Authorization` value, after its scheme (`Bearer`, `Basic`…).
-    value.replace(/^\S+\s+/, ''),
-    ...value.split(/\s+/),
-    ...value.split(/[\s/.,;:=&]+/),
-  ])
+    const token = value.replace(/^\S+\s+/, '')
+    const anyLength = credentialName.test(name) ? [value, token] : []
+    const long = [value, token, ...value.split(/\s+/), ...value.split(/[\s/.,;:=&]+/)]
+    return [...anyLength, ...long.filter((piece) => piece.length >= minimumLength)]
+  })
   // Longest first, so a whole value is blanked before its pieces.
-  return [...new Set(pieces.filter((value) => value.length >= minimumLength))].sort(
+  return [...new Set(pieces.filter((value) => value.trim() !== ''))].sort(
     (a, b) => b.length - a.length,
   )
 }
@@ -165,7 +171,7 @@ function redactOne(text: string, secret: string): string {
 export function redactText(text: string, secrets: readonly string[]): string {
   let result = text
   for (const secret of secrets) {
-    if (secret.length >= minimumLength) result = redactOne(result, secret)
+    if (secret !== '') result = redactOne(result, secret)
   }
   return result
 }

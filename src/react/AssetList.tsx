@@ -1,5 +1,6 @@
 import { type AssetRecord, safeUrl } from '../core/asset'
 import { formatBytes } from '../core/format'
+import { extensionOf } from '../core/validation/formats'
 import { useObjectUrl } from './useObjectUrl'
 import { type AssetRemoval, assetKey } from './useUploader'
 
@@ -35,12 +36,6 @@ export interface AssetListProps {
   readonly removeFailed?: string
 }
 
-/** The extension of a name, upper-cased, for a file icon. */
-function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.')
-  return dot > 0 ? name.slice(dot + 1, dot + 5).toUpperCase() : ''
-}
-
 /** Shows asset records: a preview for images, a file icon for the rest, the name as a safe link, the size. */
 export function AssetList({
   assets,
@@ -56,19 +51,22 @@ export function AssetList({
   return (
     <ul className={className ?? 'assetdrop-assets'} aria-label={label}>
       {assets.map((asset) => {
+        const key = assetKey(asset)
+        const removal = removals?.get(key)
         const url = safeUrl(asset.url)
-        const local = asset.mimeType.startsWith('image/') ? localFileOf?.(asset) : undefined
+        const image = asset.mimeType.startsWith('image/')
+        const local = image ? localFileOf?.(asset) : undefined
         // A private asset's URL answers only with credentials the page may not send: no preview.
         const preview =
-          asset.mimeType.startsWith('image/') && asset.access !== 'private'
+          image && asset.access !== 'private'
             ? safeUrl(asset.previews.thumb ?? asset.url)
             : undefined
         return (
           <li
-            key={assetKey(asset)}
+            key={key}
             className="assetdrop-asset"
             data-access={asset.access}
-            aria-busy={removals?.get(assetKey(asset))?.pending || undefined}
+            aria-busy={removal?.pending || undefined}
           >
             {local ? (
               <LocalPreview blob={local} />
@@ -76,7 +74,7 @@ export function AssetList({
               <img src={preview} alt="" width={48} height={48} loading="lazy" />
             ) : (
               <span className="assetdrop-file-icon" aria-hidden="true">
-                {extensionOf(asset.name) || 'FILE'}
+                {extensionOf(asset.name).slice(0, 4).toUpperCase() || 'FILE'}
               </span>
             )}
             {url ? (
@@ -91,13 +89,13 @@ export function AssetList({
               <button
                 type="button"
                 aria-label={removeLabel(asset.name)}
-                disabled={removals?.get(assetKey(asset))?.pending}
+                disabled={removal?.pending}
                 onClick={() => onRemove(asset)}
               >
                 ✕
               </button>
             )}
-            {removals?.get(assetKey(asset))?.error !== undefined && (
+            {removal?.error !== undefined && (
               <span className="assetdrop-reason" role="alert">
                 {removeFailed}
               </span>

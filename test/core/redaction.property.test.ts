@@ -81,6 +81,48 @@ describe('redaction: no credential a request carried survives in any echo', () =
     )
   })
 
+  it('blanks a short credential (3 to 11 characters) whose header or query name says it is one', () => {
+    const short = fc.stringMatching(/^[A-Za-z0-9_\-]{3,11}$/)
+    fc.assert(
+      fc.property(
+        short,
+        fc.constantFrom(...Object.keys(encodings)),
+        fc.constantFrom(...Object.keys(shapes)),
+        fc.constantFrom(
+          (secret: string) => secretsOf({ 'X-Api-Key': secret }),
+          (secret: string) => secretsOf({ Authorization: `Bearer ${secret}` }),
+          (secret: string) => secretsOf({ 'x-auth-token': secret }),
+          (secret: string) => secretsOf({}, `https://api.test/upload?access_token=${secret}`),
+          (secret: string) => secretsOf({}, `https://api.test/upload?apiKey=${secret}&page=2`),
+        ),
+        filler,
+        (secret, encoding, shape, carry, pad) => {
+          const echo = encodings[encoding]?.(secret) ?? secret
+          const answer = { status: 400, ...shapes[shape]?.(echo, pad) } as ServerResponse
+          const error = errorFromResponse(answer, carry(secret))
+          const seen = [error.message, error.serverMessage ?? '', error.serverCode ?? ''].join('\n')
+          expect(seen).not.toContain(secret)
+        },
+      ),
+      { seed: 1402, numRuns: 400 },
+    )
+  })
+
+  it('leaves short values that are not credentials readable (a page number, a mode)', () => {
+    const secrets = secretsOf(
+      { 'x-upload-mode': 'fast', authorization: 'Bearer abc123' },
+      'https://api.test/upload?page=2&lang=de',
+    )
+    const message = 'Upload mode fast is closed for page 2 (de); token abc123 refused'
+    const error = errorFromResponse(
+      { status: 400, contentType: 'application/json', text: '', json: { message }, url: '' },
+      secrets,
+    )
+    expect(error.serverMessage).toBe(
+      'Upload mode fast is closed for page 2 (de); token [redacted] refused',
+    )
+  })
+
   it("blanks S3's X-Amz-Credential and X-Amz-Signature echoed from a signed URL", () => {
     const url =
       'https://bucket.s3.test/key.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20261201%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=0123456789abcdef0123456789abcdef'
