@@ -65,8 +65,9 @@ export interface FileInfo {
 }
 
 /**
- * `value` as an absolute http(s) URL, resolved against `base` when relative; `undefined` for any
- * other scheme (`javascript:`, `data:`, …), a non-string, or something that is not a URL.
+ * `value` as an absolute http(s) URL, resolved against `base` when relative, without any user
+ * name or password in it; `undefined` for any other scheme (`javascript:`, `data:`, …), a
+ * non-string, or something that is not a URL.
  */
 export function safeUrl(value: unknown, base?: string): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined
@@ -76,7 +77,10 @@ export function safeUrl(value: unknown, base?: string): string | undefined {
   } catch {
     return undefined
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
+  // A user name or password in a URL is a credential: it is never shown, linked or fetched.
+  url.username = url.password = ''
+  return url.href
 }
 
 /** The fields a strategy's mapper reads from a server's answer. */
@@ -157,10 +161,15 @@ function nonNegativeInteger(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined
 }
 
-/** An ISO 8601 string from epoch milliseconds or a date string; `undefined` if it is neither. */
+/**
+ * An ISO 8601 string from a date string or an epoch time (digits too), `undefined` if it is
+ * neither. An epoch time under 10^11 is in seconds (as Unix times are): in milliseconds it would be
+ * early 1973.
+ */
 function isoDate(value: unknown): string | undefined {
   if (typeof value !== 'number' && typeof value !== 'string') return undefined
   if (value === '') return undefined
-  const date = new Date(value)
+  const epoch = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : undefined
+  const date = new Date(epoch === undefined ? value : epoch < 1e11 ? epoch * 1000 : epoch)
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
 }

@@ -202,6 +202,13 @@ function messageFromJson(json: unknown): string | undefined {
     if (typeof first === 'string') return first
     if (isRecord(first) && typeof first.message === 'string') return first.message
   }
+  // Messages by field, as Rails answers: `{ errors: { title: ["can't be blank"] } }`. A message
+  // that starts in lower case goes on from the field's name; one in upper case is whole.
+  if (isRecord(errors)) {
+    const [field, messages] = Object.entries(errors)[0] ?? []
+    const first: unknown = Array.isArray(messages) ? messages[0] : messages
+    if (typeof first === 'string') return /^\p{Lu}/u.test(first) ? first : `${field} ${first}`
+  }
   return undefined
 }
 

@@ -28,6 +28,15 @@ describe('safeUrl', () => {
     )
   })
 
+  it('leaves out a user name and password (a credential is never shown, linked or fetched)', () => {
+    expect(safeUrl('https://user:pa55@cdn.example.com/a.png?v=1')).toBe(
+      'https://cdn.example.com/a.png?v=1',
+    )
+    expect(safeUrl('//token@cdn.example.com/a.png', 'https://api.example.com/')).toBe(
+      'https://cdn.example.com/a.png',
+    )
+  })
+
   it('drops a non-string', () => {
     expect(safeUrl({ href: 'https://x' })).toBeUndefined()
   })
@@ -79,6 +88,19 @@ describe('toAssetRecord', () => {
   it('turns epoch milliseconds into an ISO date', () => {
     const record = toAssetRecord(
       { id: 'a', createdAt: 1_700_000_000_000 },
+      { strategy: 'raw-body', file, response: null },
+    )
+    expect(record.createdAt).toBe('2023-11-14T22:13:20.000Z')
+  })
+
+  it.each([
+    ['Unix seconds', 1_700_000_000],
+    ['Unix seconds as digits', '1700000000'],
+    ['milliseconds as digits', '1700000000000'],
+    ['an ISO string', '2023-11-14T22:13:20Z'],
+  ])('reads %s as the same moment', (_, createdAt) => {
+    const record = toAssetRecord(
+      { id: 'a', createdAt },
       { strategy: 'raw-body', file, response: null },
     )
     expect(record.createdAt).toBe('2023-11-14T22:13:20.000Z')

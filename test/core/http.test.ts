@@ -46,6 +46,14 @@ describe('errorFromResponse', () => {
     expect(error.message).toBe('rejected (HTTP 422): File is empty')
   })
 
+  it.each([
+    [{ errors: { title: ["can't be blank"] } }, "title can't be blank"],
+    [{ errors: { title: ['Title is required', 'Title is too short'] } }, 'Title is required'],
+    [{ errors: { base: 'Storage is full' } }, 'Storage is full'],
+  ])('takes the first message of errors by field (Rails): %j', (body, message) => {
+    expect(errorFromResponse(answer(422, JSON.stringify(body))).serverMessage).toBe(message)
+  })
+
   it('takes the detail of a problem object', () => {
     const body = {
       type: 'FORBIDDEN',

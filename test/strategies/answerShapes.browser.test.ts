@@ -59,6 +59,20 @@ const shapes: [
   ],
   ['a numeric id', { body: JSON.stringify({ id: 42 }) }, { id: '42' }],
   [
+    'a JSON:API resource (fields in attributes)',
+    {
+      body: JSON.stringify({
+        data: { id: 'a1', type: 'assets', attributes: { url: cdn, created_at: 1764633600 } },
+      }),
+    },
+    { id: 'a1', url: cdn, createdAt: '2025-12-02T00:00:00.000Z' },
+  ],
+  [
+    'a URL with a user name and password (left out)',
+    { body: JSON.stringify({ id: 'a1', url: 'https://user:s3cret@cdn.example.com/a1.pdf' }) },
+    { id: 'a1', url: cdn },
+  ],
+  [
     '201 with a Location header and no body',
     { status: 201, body: '', headers: { location: '/files/a1.pdf' } },
     { id: `${referenceUrl}/files/a1.pdf`, url: `${referenceUrl}/files/a1.pdf` },

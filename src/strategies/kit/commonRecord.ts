@@ -34,13 +34,15 @@ function assetIn(root: unknown, depth = 0): Record<string, unknown> | undefined 
     const inner = root[name]
     if (Array.isArray(inner)) return assetIn(inner[0], depth + 1)
   }
-  return root
+  // A JSON:API resource keeps its fields in `attributes`, beside its `id` and `type`.
+  return isRecord(root.attributes) ? { ...root.attributes, ...root } : root
 }
 
 /**
  * Reads an asset record from an answer of any common shape: the asset itself, or inside `data`,
- * `asset`, `file`, `result` (or a list such as `files`), with the usual field names (`id`,
- * `assetId`, `uuid`, `_id`, `key`; `url`, `fileUrl`, `public_url`, `publicURL`, `location`,
+ * `asset`, `file`, `result` (or a list such as `files`; a JSON:API resource's `attributes` too),
+ * with the usual field names (`id`, `assetId`, `uuid`, `_id`, `key`; `url`, `fileUrl`,
+ * `public_url`, `publicURL`, `location`,
  * `secure_url`; `filename`, `mimetype`, `size`, `width`, `height`, `duration`, `created_at`), a
  * `Location` header, or a plain-text URL. An answer that names no asset at all (a `204`, `{}`) is
  * the distinct, non-retryable `answer-unrecognized`: the server stored the file, so sending it
