@@ -84,6 +84,18 @@ export function messageFor(
 }
 
 /**
+ * The text an end user reads for a refused file: each issue's message from `messages` (falling
+ * back to English), filled in with its params, joined by `; `. Made where it is shown, so a
+ * language switched since the file was refused applies to it too.
+ */
+export function formatIssues(
+  issues: readonly { readonly code: AssetDropErrorCode; readonly params: MessageParams }[],
+  messages?: Partial<ErrorMessages>,
+): string {
+  return issues.map((issue) => messageFor(issue.code, issue.params, messages)).join('; ')
+}
+
+/**
  * The text an end user reads for `error`: its code's message from `messages` (falling back to
  * English), filled in with its params, then the server's own message, if it gave one.
  */

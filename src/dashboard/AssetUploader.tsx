@@ -1,7 +1,7 @@
 import Dashboard, { type DashboardOptions } from '@uppy/dashboard'
 import { useEffect, useRef } from 'react'
 import type { AssetRecord } from '../core/asset'
-import { formatError } from '../core/messages'
+import { formatError, formatIssues } from '../core/messages'
 import type { AssetBody, AssetMeta, UploadStrategy } from '../core/strategy'
 import { AssetList } from '../react/AssetList'
 import { FieldInputs, isFormField } from '../react/FieldInputs'
@@ -130,7 +130,7 @@ export function AssetUploader({
       problems.push({
         id: item.id,
         name: item.name,
-        message: item.issues.map((issue) => issue.message).join('; '),
+        message: formatIssues(item.issues, options.messages),
       })
     }
   }

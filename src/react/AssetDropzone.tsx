@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { AssetRecord } from '../core/asset'
 import { formatBytes } from '../core/format'
-import { type ErrorMessages, formatError } from '../core/messages'
+import { type ErrorMessages, formatError, formatIssues } from '../core/messages'
 import type { MetaField, UploadStrategy } from '../core/strategy'
 import type { UploadItem } from '../core/uploader/store'
 import { AssetList } from './AssetList'
@@ -90,10 +90,7 @@ export function AssetDropzone({
     },
     onFileRejected: (event) => {
       announce(
-        locale.announce.rejected(
-          event.file.name,
-          event.issues.map((issue) => issue.message).join('; '),
-        ),
+        locale.announce.rejected(event.file.name, formatIssues(event.issues, options.messages)),
       )
       options.onFileRejected?.(event)
     },
@@ -280,7 +277,7 @@ function FileRow({
 }: FileRowProps) {
   const reason =
     item.status === 'rejected'
-      ? item.issues.map((issue) => issue.message).join('; ')
+      ? formatIssues(item.issues, messages)
       : item.status === 'failed' || item.status === 'retrying'
         ? formatError(item.error, messages)
         : undefined

@@ -157,6 +157,10 @@ export function useUploader(
       createUploader({
         ...options,
         strategy,
+        // Read when each message is made, so a language switched on the widget applies.
+        get messages() {
+          return latest.current.messages ?? {}
+        },
         onFilesAdded: (event) => latest.current.onFilesAdded?.(event),
         onFileRejected: (event) => latest.current.onFileRejected?.(event),
         onAssetUploaded: (event) => latest.current.onAssetUploaded?.(event),

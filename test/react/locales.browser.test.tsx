@@ -108,3 +108,54 @@ describe.each(Object.entries(locales))('the %s locale', (_, { locale, messages }
     expect(shown).toContain(locale.status.rejected)
   })
 })
+
+describe('switching the language while the widget is mounted', () => {
+  /** Drops `files` on the widget's drop area. */
+  const drop = (area: HTMLElement, ...files: File[]) => {
+    const data = new DataTransfer()
+    for (const file of files) data.items.add(file)
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      area.dispatchEvent(
+        new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }),
+      )
+    }
+  }
+
+  it('shows every refusal in the new language: those before the switch and those after', async () => {
+    const strategy = partnerAssets({ token: 'wrong-token-value', apiBase: referenceUrl })
+    const constraints = { allowedTypes: ['application/pdf'] }
+    const { rerender } = render(<AssetDropzone strategy={strategy} constraints={constraints} />)
+    const area = () => document.querySelector('.assetdrop-droparea') as HTMLElement
+    drop(area(), new File(['x'], uniqueName('before.txt'), { type: 'text/plain' }))
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('list', { name: englishLocale.files })).getByText(
+          /This type of file is not allowed/,
+        ),
+      ).toBeTruthy(),
+    )
+
+    const heard: string[] = []
+    rerender(
+      <AssetDropzone
+        strategy={strategy}
+        constraints={constraints}
+        locale={de.locale}
+        messages={de.messages}
+        onFileRejected={({ issues }) => heard.push(...issues.map((issue) => issue.message))}
+      />,
+    )
+    drop(area(), new File(['x'], uniqueName('after.txt'), { type: 'text/plain' }))
+    const list = () => screen.getByRole('list', { name: de.locale.files })
+    await waitFor(() =>
+      expect(within(list()).getAllByText(de.locale.status.rejected)).toHaveLength(2),
+    )
+    // Both rows read German, and so does the refusal the app heard of after the switch.
+    const german = (de.messages['file-type-not-allowed'] as (params: MessageParams) => string)({
+      allowed: 'PDF',
+    })
+    expect(german).not.toContain('This type of file')
+    expect(within(list()).getAllByText(german)).toHaveLength(2)
+    expect(heard).toEqual([german])
+  })
+})

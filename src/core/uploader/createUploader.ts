@@ -109,7 +109,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     store,
     dispatch,
     constraintSets: [strategy.constraints, options.constraints ?? {}],
-    messages: options.messages,
+    messages: () => options.messages,
     metaFields: strategy.metaFields,
     keepSystemFiles: options.keepSystemFiles,
     heldElsewhere: () => heldElsewhere,

@@ -12,7 +12,8 @@ export interface IntakeOptions {
   readonly dispatch: (action: UploaderAction) => void
   /** The strategy's constraints and the app's; a file must meet both. */
   readonly constraintSets: readonly FileConstraints[]
-  readonly messages?: Partial<ErrorMessages> | undefined
+  /** The app's messages, read as each batch is judged (an app may switch its language). */
+  readonly messages: () => Partial<ErrorMessages> | undefined
   readonly metaFields?: readonly MetaField[] | undefined
   /** Files held outside the list (a field's existing assets), counted against the limits. */
   readonly heldElsewhere?: () => readonly { readonly size: number; readonly fileId?: string }[]
@@ -112,7 +113,7 @@ export function createIntake(options: IntakeOptions): Intake {
       candidates,
       held(),
       options.constraintSets,
-      options.messages,
+      options.messages(),
     )
     // Files removed while they were being checked stay out.
     const accepted = outcome.accepted.filter((file) => store.get(file.id)?.status === 'validating')
