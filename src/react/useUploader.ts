@@ -141,6 +141,8 @@ export const assetKey = (asset: AssetRecord): string => `${asset.id}\u0000${asse
  * The headless hook over {@link createUploader}: one uploader per mounted widget, created once and
  * destroyed once on unmount (also under StrictMode), its state through `useSyncExternalStore`,
  * and prop getters for a drop root and a file input. Nothing touches `window` while rendering.
+ * `constraints`, `autoUpload` and `messages` are read as they are used, so later values apply;
+ * `strategy` and the other options are read once (a new `key` on the widget changes them).
  */
 export function useUploader(
   strategy: UploadStrategy,
@@ -157,9 +159,16 @@ export function useUploader(
       createUploader({
         ...options,
         strategy,
-        // Read when each message is made, so a language switched on the widget applies.
+        // Read when they are used, so what the widget renders with now applies: a switched
+        // language, a changed limit, autoUpload turned on.
         get messages() {
           return latest.current.messages ?? {}
+        },
+        get constraints() {
+          return latest.current.constraints ?? {}
+        },
+        get autoUpload() {
+          return latest.current.autoUpload ?? false
         },
         onFilesAdded: (event) => latest.current.onFilesAdded?.(event),
         onFileRejected: (event) => latest.current.onFileRejected?.(event),

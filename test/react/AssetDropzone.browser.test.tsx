@@ -234,4 +234,25 @@ describe('<AssetDropzone>', () => {
       asset: { title: 'Lighthouse', tags: ['coast', 'night'] },
     })
   })
+
+  it('checks each drop against the props it renders with now: limits and autoUpload changed since it mounted apply', async () => {
+    const props = { strategy: strategy() }
+    const { rerender } = render(<AssetDropzone {...props} constraints={{ maxFileSize: 300 }} />)
+    const first = pdfFile(uniqueName('first.pdf'), 500)
+    drop(dropArea(), [first])
+    await waitFor(() => expect(within(row(first.name)).getByText('Not allowed')).toBeTruthy())
+
+    // The app raises the limit and turns autoUpload on, as a plan upgrade or a setting would.
+    rerender(<AssetDropzone {...props} constraints={{ maxFileSize: 1000 }} autoUpload />)
+    const second = pdfFile(uniqueName('second.pdf'), 500)
+    drop(dropArea(), [second])
+    await waitFor(() => expect(within(row(second.name)).getByText('Uploaded')).toBeTruthy())
+
+    // And a limit lowered again refuses what the new one does not allow.
+    rerender(<AssetDropzone {...props} constraints={{ maxFileSize: 100 }} />)
+    const third = pdfFile(uniqueName('third.pdf'), 500)
+    drop(dropArea(), [third])
+    await waitFor(() => expect(within(row(third.name)).getByText('Not allowed')).toBeTruthy())
+    expect(row(third.name).textContent).toContain('larger than 100 B')
+  })
 })

@@ -108,7 +108,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   const intake = createIntake({
     store,
     dispatch,
-    constraintSets: [strategy.constraints, options.constraints ?? {}],
+    constraintSets: () => [strategy.constraints, options.constraints ?? {}],
     messages: () => options.messages,
     metaFields: strategy.metaFields,
     keepSystemFiles: options.keepSystemFiles,

@@ -10,8 +10,8 @@ import type { AddFilesResult, FileSource } from './types'
 export interface IntakeOptions {
   readonly store: UploaderStore
   readonly dispatch: (action: UploaderAction) => void
-  /** The strategy's constraints and the app's; a file must meet both. */
-  readonly constraintSets: readonly FileConstraints[]
+  /** The strategy's constraints and the app's, read as each batch is judged; a file must meet both. */
+  readonly constraintSets: () => readonly FileConstraints[]
   /** The app's messages, read as each batch is judged (an app may switch its language). */
   readonly messages: () => Partial<ErrorMessages> | undefined
   readonly metaFields?: readonly MetaField[] | undefined
@@ -112,7 +112,7 @@ export function createIntake(options: IntakeOptions): Intake {
     const outcome = await validateFiles(
       candidates,
       held(),
-      options.constraintSets,
+      options.constraintSets(),
       options.messages(),
     )
     // Files removed while they were being checked stay out.
