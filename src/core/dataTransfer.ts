@@ -24,6 +24,10 @@ export function filesFromDataTransfer(dataTransfer: DataTransfer): Promise<FileS
   ).then((lists) => lists.flat())
 }
 
+/**
+ * A folder's files, however deep. A file or folder the browser can't give (no permission, gone
+ * since the drop) becomes one unreadable source of its own, so the rest of the drop goes on.
+ */
 async function readDirectory(directory: FileSystemDirectoryEntry): Promise<FileSource[]> {
   const sources: FileSource[] = []
   const reader = directory.createReader()
@@ -31,18 +35,24 @@ async function readDirectory(directory: FileSystemDirectoryEntry): Promise<FileS
   for (;;) {
     const batch = await new Promise<FileSystemEntry[]>((resolve, reject) =>
       reader.readEntries(resolve, reject),
-    )
-    if (batch.length === 0) break
+    ).catch(() => undefined)
+    if (!batch) return [...sources, unreadable(directory)]
+    if (batch.length === 0) return sources
     for (const entry of batch) {
       if (entry.isDirectory) {
         sources.push(...(await readDirectory(entry as FileSystemDirectoryEntry)))
       } else {
         const file = await new Promise<File>((resolve, reject) =>
           (entry as FileSystemFileEntry).file(resolve, reject),
-        )
-        sources.push({ file, relativePath: entry.fullPath.replace(/^\//, '') })
+        ).catch(() => undefined)
+        sources.push(file ? { file, relativePath: pathOf(entry) } : unreadable(entry))
       }
     }
   }
-  return sources
+}
+
+const pathOf = (entry: FileSystemEntry) => entry.fullPath.replace(/^\//, '')
+
+function unreadable(entry: FileSystemEntry): FileSource {
+  return { file: new File([], entry.name), relativePath: pathOf(entry), unreadable: true }
 }

@@ -63,6 +63,47 @@ describe('filesFromDataTransfer', () => {
     ])
   })
 
+  it('refuses a file or folder the browser cannot give on its own, and walks the rest', async () => {
+    const [a, b] = [file('a.png'), file('b.pdf')]
+    const locked = {
+      isFile: true,
+      isDirectory: false,
+      name: 'locked.pdf',
+      fullPath: '/photos/locked.pdf',
+      file: (_: unknown, fail: (error: DOMException) => void) =>
+        fail(new DOMException('A requested file could not be read', 'NotReadableError')),
+    }
+    const denied = {
+      isFile: false,
+      isDirectory: true,
+      name: 'private',
+      fullPath: '/photos/private',
+      createReader: () => ({
+        readEntries: (_: unknown, fail: (error: DOMException) => void) =>
+          fail(new DOMException('Permission denied', 'NotReadableError')),
+      }),
+    }
+    const folder = directoryEntry('/photos', [
+      fileEntry('/photos/a.png', a),
+      locked,
+      denied,
+      fileEntry('/photos/b.pdf', b),
+    ])
+    const sources = await filesFromDataTransfer(dataTransferOf([{ entry: folder, file: null }]))
+    expect(sources).toEqual([
+      { file: a, relativePath: 'photos/a.png' },
+      { file: expect.any(File), relativePath: 'photos/locked.pdf', unreadable: true },
+      { file: expect.any(File), relativePath: 'photos/private', unreadable: true },
+      { file: b, relativePath: 'photos/b.pdf' },
+    ])
+    expect(sources.map((source) => ('file' in source ? source.file.name : ''))).toEqual([
+      'a.png',
+      'locked.pdf',
+      'private',
+      'b.pdf',
+    ])
+  })
+
   it('takes plain files as they are', async () => {
     const [a, b] = [file('a.png'), file('b.png')]
     expect(

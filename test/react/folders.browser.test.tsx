@@ -163,4 +163,32 @@ describe('folders', () => {
     )
     expect(sent?.headers['x-relative-path']).toBe(`M%C3%A4rz/${encodeURIComponent(file.name)}`)
   })
+  it('refuses a file of a dropped folder that cannot be read on its own; the rest of the drop uploads', async () => {
+    const report = pdfFile(uniqueName('report.pdf'), 800)
+    const lockedName = uniqueName('locked.pdf')
+    const locked = {
+      isFile: true,
+      isDirectory: false,
+      name: lockedName,
+      fullPath: `/docs/${lockedName}`,
+      file: (_: unknown, fail: (error: DOMException) => void) =>
+        fail(new DOMException('A requested file could not be read', 'NotReadableError')),
+    }
+    const folder = folderEntry('/docs', [locked, fileEntry(`/docs/${report.name}`, report)])
+    const assets: AssetRecord[] = []
+    render(
+      <AssetDropzone
+        strategy={strategy()}
+        autoUpload
+        onAssetUploaded={({ asset }) => assets.push(asset)}
+      />,
+    )
+    dropEntries(screen.getByText(/drop files here/i).closest('div') as HTMLElement, [
+      { entry: folder, file: null },
+    ])
+    await waitFor(() => expect(assets.map((asset) => asset.name)).toEqual([report.name]))
+    expect(within(rowOf(lockedName)).getByText('Not allowed')).toBeTruthy()
+    expect(rowOf(lockedName).textContent).toContain('could not be read')
+    expect(rowOf(lockedName).textContent).toContain(`docs/${lockedName}`)
+  })
 })

@@ -68,8 +68,11 @@ export function createIntake(options: IntakeOptions): Intake {
 
   const candidateOf = (source: FileSource): ValidationCandidate => {
     const id = `${prefix}${++nextId}`
-    const { file, relativePath = pathOf(source) } =
-      source instanceof Blob ? { file: source } : { ...source }
+    const {
+      file,
+      relativePath = pathOf(source),
+      unreadable,
+    } = source instanceof Blob ? { file: source } : { ...source }
     // Whatever arrives (a Blob without a name, or no Blob at all) is refused as this file's own.
     const blob: Blob = file instanceof Blob ? file : new Blob([])
     const name: unknown = (blob as { name?: unknown }).name
@@ -80,6 +83,7 @@ export function createIntake(options: IntakeOptions): Intake {
       id,
       file: named as Blob & { readonly name: string },
       relativePath: paths.get(id),
+      unreadable,
     }
   }
 

@@ -38,6 +38,11 @@ export type FileSource =
   | {
       readonly file: Blob & { readonly name: string; readonly lastModified?: number }
       readonly relativePath?: string
+      /**
+       * The browser could not give this file (or folder) from a drop: it is refused on its own
+       * with `file-unreadable`, and the rest of the drop goes on.
+       */
+      readonly unreadable?: boolean
     }
 
 /** Options of {@link createUploader}. */

@@ -41,6 +41,8 @@ export interface ValidationCandidate {
   readonly file: Blob & { readonly name: string; readonly lastModified?: number }
   /** The path inside a dropped folder, when there is one. */
   readonly relativePath?: string | undefined
+  /** The browser could not give the file: it is refused with `file-unreadable` alone. */
+  readonly unreadable?: boolean | undefined
 }
 
 /** What the widget already holds, against which counts, totals and duplicates are judged. */
@@ -95,7 +97,9 @@ export async function validateFiles(
   const keys = new Set(held.keys)
   const found = candidates.map((candidate) => {
     const info = infoOf(candidate)
-    const issues = cheapIssues(info, limits, issue)
+    const issues = candidate.unreadable
+      ? [issue('file-unreadable')]
+      : cheapIssues(info, limits, issue)
     const key = fileKey(candidate)
     if (keys.has(key)) issues.push(issue('duplicate'))
     else if (issues.length === 0) keys.add(key)
