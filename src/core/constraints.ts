@@ -92,8 +92,10 @@ export interface FileRejection {
 export function matchesType(file: Pick<FileInfo, 'name' | 'type'>, pattern: string): boolean {
   const wanted = pattern.trim().toLowerCase()
   if (wanted.startsWith('.')) return `.${extensionOf(file.name)}` === wanted
-  const type = file.type.toLowerCase().split(';')[0]?.trim() ?? ''
-  if (type === '') return false
+  const reported = file.type.toLowerCase().split(';')[0]?.trim() ?? ''
+  if (reported === '') return false
+  // Judged by its usual name: `image/jpg` is allowed where `image/jpeg` is.
+  const type = effectiveType({ name: file.name, type: reported })
   if (wanted === '*' || wanted === '*/*' || wanted.endsWith('/*')) {
     // SVG runs script, so a wildcard never admits it, under any of its types or by its name.
     if (type.includes('svg') || extensionOf(file.name) === 'svg') return false
@@ -102,9 +104,18 @@ export function matchesType(file: Pick<FileInfo, 'name' | 'type'>, pattern: stri
   return type === wanted
 }
 
-/** The MIME type to send for a file: the browser's, or the one its extension names. */
+/**
+ * The MIME type to send for a file: the usual one of the kind its name (else its type) claims,
+ * when the browser reports another name for it (`image/jpg`, `image/pjpeg`; a `.csv` reported as
+ * `application/vnd.ms-excel` where Excel is installed), since servers' lists name the usual one;
+ * else the browser's, or the one its extension names.
+ */
 export function effectiveType(file: Pick<FileInfo, 'name' | 'type'>): string {
-  return file.type || kindByExtension(file.name)?.mimeTypes[0] || ''
+  const kind = kindByExtension(file.name) ?? kindByMimeType(file.type)
+  const type = file.type.toLowerCase().split(';')[0]?.trim() ?? ''
+  return kind?.mimeTypes.includes(type)
+    ? (kind.mimeTypes[0] as string)
+    : file.type || kind?.mimeTypes[0] || ''
 }
 
 /** The numeric limits in which `app` is looser than `strategy`, as readable phrases. */

@@ -71,6 +71,22 @@ describe('dinteroAssets (document 000, presigned PUT)', () => {
     }
   })
 
+  it('sends the usual type the document lists when the browser reports another name for it', async () => {
+    // Some browsers report image/jpg or image/pjpeg for a JPEG, and Windows with Excel reports a
+    // .csv as application/vnd.ms-excel; document 000's mime_type takes only its six types.
+    const jpeg = await image('jpg')
+    const files = [
+      new File([jpeg], uniqueName('photo.jpg'), { type: 'image/jpg' }),
+      new File([jpeg], uniqueName('scan.jpeg'), { type: 'image/pjpeg' }),
+      new File(['name,amount\nBo,3\n'], uniqueName('table.csv'), {
+        type: 'application/vnd.ms-excel',
+      }),
+    ]
+    const { assets, failed } = await uploadAll(preset(), files)
+    expect(failed).toEqual([])
+    expect(assets.map((asset) => asset.mimeType)).toEqual(['image/jpeg', 'image/jpeg', 'text/csv'])
+  })
+
   it('stores private files, off the public URL', async () => {
     const file = await image('jpg')
     const { assets } = await uploadAll(preset({ access: 'private' }), [file])

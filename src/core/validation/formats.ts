@@ -31,7 +31,10 @@ export type ContentFormat =
 export interface FileKind {
   /** The kind's name, as messages show it. */
   readonly name: string
-  /** The MIME types browsers report for it, the canonical one first. */
+  /**
+   * The MIME types browsers report for it, the canonical one first; a file reporting another is
+   * sent as the canonical one (see `effectiveType`).
+   */
   readonly mimeTypes: readonly string[]
   /** Its extensions, without the dot. */
   readonly extensions: readonly string[]
@@ -44,7 +47,7 @@ export const fileKinds: readonly FileKind[] = [
   { name: 'PNG', mimeTypes: ['image/png'], extensions: ['png'], content: ['png'] },
   {
     name: 'JPEG',
-    mimeTypes: ['image/jpeg', 'image/pjpeg'],
+    mimeTypes: ['image/jpeg', 'image/jpg', 'image/pjpeg'],
     extensions: ['jpg', 'jpeg', 'jpe', 'jfif'],
     content: ['jpeg'],
   },
@@ -60,8 +63,14 @@ export const fileKinds: readonly FileKind[] = [
   { name: 'AVIF', mimeTypes: ['image/avif'], extensions: ['avif'], content: ['avif'] },
   {
     name: 'HEIC',
-    mimeTypes: ['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence'],
-    extensions: ['heic', 'heif', 'hif'],
+    mimeTypes: ['image/heic', 'image/heic-sequence'],
+    extensions: ['heic'],
+    content: ['heic'],
+  },
+  {
+    name: 'HEIF',
+    mimeTypes: ['image/heif', 'image/heif-sequence'],
+    extensions: ['heif', 'hif'],
     content: ['heic'],
   },
   { name: 'SVG', mimeTypes: ['image/svg+xml'], extensions: ['svg'], content: ['svg'] },

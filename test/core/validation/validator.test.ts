@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { FileConstraints } from '../../../src/core/constraints'
+import { effectiveType, type FileConstraints } from '../../../src/core/constraints'
 import { createUploader } from '../../../src/core/uploader/createUploader'
 import { type ValidationCandidate, validateFiles } from '../../../src/core/validation/validator'
 import { multipartForm } from '../../../src/strategies/multipartForm'
@@ -63,6 +63,34 @@ describe('validateFiles', () => {
     const outcome = await validateFiles([{ id: 'x', file: spy }], none, [{ maxFileSize: 10 }])
     expect(codes(outcome)).toEqual({ 'big.png': ['file-too-large'] })
     expect(read).toBe(false)
+  })
+
+  it('takes a type the browser reports by another name as its usual one (image/jpg, a Windows .csv)', async () => {
+    const outcome = await validateFiles(
+      [
+        candidate('a.jpg', fixture('photo.jpg'), 'image/jpg'),
+        candidate('b.jpeg', fixture('photo.jpg'), 'image/pjpeg'),
+        candidate('c.csv', 'x,y\n1,2\n', 'application/vnd.ms-excel'),
+        candidate(
+          'd.heif',
+          new Uint8Array([0, 0, 0, 24, ...new TextEncoder().encode('ftypmif1mif1heic')]),
+          'image/heif',
+        ),
+      ],
+      none,
+      [{ allowedTypes: ['image/jpeg', 'text/csv', 'image/heif'], checkContent: false }],
+    )
+    expect(codes(outcome)).toEqual({})
+    expect(outcome.accepted.map((file) => effectiveType(file))).toEqual([
+      'image/jpeg',
+      'image/jpeg',
+      'text/csv',
+      'image/heif',
+    ])
+    // An .xls is still an Excel 97–2003 workbook, as the browser said.
+    expect(effectiveType({ name: 'e.xls', type: 'application/vnd.ms-excel' })).toBe(
+      'application/vnd.ms-excel',
+    )
   })
 
   it('keeps SVG out of image/* unless it is listed by name', async () => {
