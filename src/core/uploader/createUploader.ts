@@ -230,7 +230,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
   }
 
   const addFiles = (files: Iterable<FileSource> | ArrayLike<FileSource>) => {
-    if (destroyed) throw new Error('This uploader has been destroyed')
+    if (destroyed) return Promise.reject(new Error('This uploader has been destroyed'))
     listen()
     return intake.add(files)
   }

@@ -111,6 +111,7 @@ export interface Uploader {
   /**
    * Validates files (name, type, size, content, images, duplicates, counts, custom rules) and
    * queues the valid ones; the others are listed as rejected. No byte of a rejected file is sent.
+   * Rejects once the uploader is destroyed.
    */
   addFiles(files: Iterable<FileSource> | ArrayLike<FileSource>): Promise<AddFilesResult>
   /**

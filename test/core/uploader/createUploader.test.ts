@@ -15,4 +15,11 @@ describe('createUploader', () => {
     })
     uploader.destroy()
   })
+
+  it('answers files added after destroy with a rejected promise, not a throw in the caller', async () => {
+    const uploader = createUploader({ strategy: multipartForm({ endpoint: '/upload' }) })
+    uploader.destroy()
+    const added = uploader.addFiles([])
+    await expect(added).rejects.toThrow('This uploader has been destroyed')
+  })
 })
