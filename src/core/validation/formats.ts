@@ -61,15 +61,16 @@ export const fileKinds: readonly FileKind[] = [
   },
   { name: 'TIFF', mimeTypes: ['image/tiff'], extensions: ['tif', 'tiff'], content: ['tiff'] },
   { name: 'AVIF', mimeTypes: ['image/avif'], extensions: ['avif'], content: ['avif'] },
+  // Phones report either type for either name.
   {
     name: 'HEIC',
-    mimeTypes: ['image/heic', 'image/heic-sequence'],
+    mimeTypes: ['image/heic', 'image/heic-sequence', 'image/heif'],
     extensions: ['heic'],
     content: ['heic'],
   },
   {
     name: 'HEIF',
-    mimeTypes: ['image/heif', 'image/heif-sequence'],
+    mimeTypes: ['image/heif', 'image/heif-sequence', 'image/heic'],
     extensions: ['heif', 'hif'],
     content: ['heic'],
   },
@@ -165,7 +166,8 @@ export const imageFormats: ReadonlySet<ContentFormat> = new Set([
 const byExtension = new Map(
   fileKinds.flatMap((kind) => kind.extensions.map((ext) => [ext, kind] as const)),
 )
-const byMimeType = new Map<string, FileKind>()
+// A type is the kind's whose canonical type it is, else the first kind's that lists it.
+const byMimeType = new Map(fileKinds.map((kind) => [kind.mimeTypes[0], kind]))
 for (const kind of fileKinds)
   for (const type of kind.mimeTypes) if (!byMimeType.has(type)) byMimeType.set(type, kind)
 

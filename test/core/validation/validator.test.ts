@@ -87,6 +87,15 @@ describe('validateFiles', () => {
       'text/csv',
       'image/heif',
     ])
+    // Phones report either HEIF type for either name: each is taken, and sent as its name says.
+    const heif = new Uint8Array([0, 0, 0, 24, ...new TextEncoder().encode('ftypmif1mif1heic')])
+    const phones = await validateFiles(
+      [candidate('e.heic', heif, 'image/heif'), candidate('f.heif', heif, 'image/heic')],
+      none,
+      [{ allowedTypes: ['image/*'] }],
+    )
+    expect(codes(phones)).toEqual({})
+    expect(phones.accepted.map((file) => effectiveType(file))).toEqual(['image/heic', 'image/heif'])
     // An .xls is still an Excel 97–2003 workbook, as the browser said.
     expect(effectiveType({ name: 'e.xls', type: 'application/vnd.ms-excel' })).toBe(
       'application/vnd.ms-excel',
