@@ -1,3 +1,5 @@
+import { nameProblem } from './validation/names'
+
 /** The backend style that produced an asset record. */
 export type StrategyName =
   | 'multipart-form'
@@ -131,7 +133,9 @@ export function toAssetRecord(fields: AssetFields, source: AssetSource): AssetRe
   const createdAt = isoDate(fields.createdAt)
   return {
     id,
-    name: nonEmptyString(fields.name) ?? file.name,
+    // A name the checks would refuse (control or bidi characters that can disguise an extension,
+    // a slash) is not shown: the file's own name, which passed them, is.
+    name: nameOf(fields.name) ?? file.name,
     mimeType: nonEmptyString(fields.mimeType) ?? (file.type || 'application/octet-stream'),
     size: nonNegativeInteger(fields.size) ?? file.size,
     ...(url !== undefined && { url }),
@@ -147,6 +151,10 @@ export function toAssetRecord(fields: AssetFields, source: AssetSource): AssetRe
     ...(file.relativePath !== undefined && { relativePath: file.relativePath }),
     response: source.response,
   }
+}
+
+function nameOf(value: unknown): string | undefined {
+  return typeof value === 'string' && !nameProblem(value) ? value : undefined
 }
 
 function nonEmptyString(value: unknown): string | undefined {

@@ -79,6 +79,19 @@ describe('toAssetRecord', () => {
     ).toBe('uploads/k.png')
   })
 
+  it.each([
+    ['a right-to-left override', 'invoice\u202Efdp.exe'],
+    ['a control character', 'photo\u0007.png'],
+    ['a slash', '../../etc/passwd'],
+    ['nothing but spaces', '   '],
+  ])('shows the file’s own name for a server name with %s', (_, name) => {
+    const record = toAssetRecord(
+      { id: 'a1', name },
+      { strategy: 'multipart-form', file, response: null },
+    )
+    expect(record.name).toBe('photo.png')
+  })
+
   it('refuses an answer with neither id nor key', () => {
     expect(() =>
       toAssetRecord({ url: 'https://x' }, { strategy: 'raw-body', file, response: null }),
