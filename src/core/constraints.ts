@@ -88,14 +88,15 @@ export interface FileRejection {
   readonly issues: readonly ValidationIssue[]
 }
 
-/** Whether a file (its name and browser type) matches one accepted-type pattern. */
+/**
+ * Whether a file (its name and type) matches one accepted-type pattern. Give it the type from
+ * {@link effectiveType}, so a type reported by another name (`image/jpg`) matches its usual one.
+ */
 export function matchesType(file: Pick<FileInfo, 'name' | 'type'>, pattern: string): boolean {
   const wanted = pattern.trim().toLowerCase()
   if (wanted.startsWith('.')) return `.${extensionOf(file.name)}` === wanted
-  const reported = file.type.toLowerCase().split(';')[0]?.trim() ?? ''
-  if (reported === '') return false
-  // Judged by its usual name: `image/jpg` is allowed where `image/jpeg` is.
-  const type = effectiveType({ name: file.name, type: reported })
+  const type = file.type.toLowerCase().split(';')[0]?.trim() ?? ''
+  if (type === '') return false
   if (wanted === '*' || wanted === '*/*' || wanted.endsWith('/*')) {
     // SVG runs script, so a wildcard never admits it, under any of its types or by its name.
     if (type.includes('svg') || extensionOf(file.name) === 'svg') return false

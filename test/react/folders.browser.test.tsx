@@ -57,6 +57,19 @@ const strategy = () =>
     relativePathField: 'path',
   })
 
+/** Renders a widget that uploads what is dropped at once; returns the records as they arrive. */
+function renderUploading(): AssetRecord[] {
+  const assets: AssetRecord[] = []
+  render(
+    <AssetDropzone
+      strategy={strategy()}
+      autoUpload
+      onAssetUploaded={({ asset }) => assets.push(asset)}
+    />,
+  )
+  return assets
+}
+
 const rowOf = (name: string) =>
   within(screen.getByRole('list', { name: 'Files' }))
     .getByText(name)
@@ -86,14 +99,7 @@ describe('folders', () => {
       folderEntry('/photos/__MACOSX', [fileEntry(`/photos/__MACOSX/${photo.name}`, photo)]),
       fileEntry(`/photos/${(junk[3] as File).name}`, junk[3] as File),
     ])
-    const assets: AssetRecord[] = []
-    render(
-      <AssetDropzone
-        strategy={strategy()}
-        autoUpload
-        onAssetUploaded={({ asset }) => assets.push(asset)}
-      />,
-    )
+    const assets = renderUploading()
     const spy = spyOnNetwork()
     dropEntries(screen.getByText(/drop files here/i).closest('div') as HTMLElement, [
       { entry: folder, file: null },
@@ -175,14 +181,7 @@ describe('folders', () => {
         fail(new DOMException('A requested file could not be read', 'NotReadableError')),
     }
     const folder = folderEntry('/docs', [locked, fileEntry(`/docs/${report.name}`, report)])
-    const assets: AssetRecord[] = []
-    render(
-      <AssetDropzone
-        strategy={strategy()}
-        autoUpload
-        onAssetUploaded={({ asset }) => assets.push(asset)}
-      />,
-    )
+    const assets = renderUploading()
     dropEntries(screen.getByText(/drop files here/i).closest('div') as HTMLElement, [
       { entry: folder, file: null },
     ])

@@ -215,8 +215,10 @@ function cheapIssues(file: FileInfo, limits: Limits, issue: MakeIssue): Validati
   )
   const problem = nameProblem(file.name) ?? (tooLong ? 'too-long' : undefined)
   if (problem) issues.push(issue('name-invalid', { problem }))
+  // Judged by its usual type (`image/jpg` is allowed where `image/jpeg` is), worked out once.
+  const typed = file.type ? { name: file.name, type: effectiveType(file) } : file
   const refusedBy = limits.allowedTypeLists.find(
-    (allowed) => !allowed.some((pattern) => matchesType(file, pattern)),
+    (allowed) => !allowed.some((pattern) => matchesType(typed, pattern)),
   )
   if (refusedBy) {
     issues.push(

@@ -42,11 +42,10 @@ function assetIn(root: unknown, depth = 0): Record<string, unknown> | undefined 
  * Reads an asset record from an answer of any common shape: the asset itself, or inside `data`,
  * `asset`, `file`, `result` (or a list such as `files`; a JSON:API resource's `attributes` too),
  * with the usual field names (`id`, `assetId`, `uuid`, `_id`, `key`; `url`, `fileUrl`,
- * `public_url`, `publicURL`, `location`,
- * `secure_url`; `filename`, `mimetype`, `size`, `width`, `height`, `duration`, `created_at`), a
- * `Location` header, or a plain-text URL. An answer that names no asset at all (a `204`, `{}`) is
- * the distinct, non-retryable `answer-unrecognized`: the server stored the file, so sending it
- * again would store it twice.
+ * `public_url`, `publicURL`, `location`, `secure_url`; `filename`, `mimetype`, `size`, `width`,
+ * `height`, `duration`, `created_at`), a `Location` header, or a plain-text URL. An answer that
+ * names no asset at all (a `204`, `{}`) is the distinct, non-retryable `answer-unrecognized`: the
+ * server stored the file, so sending it again would store it twice.
  */
 export function readAssetRecord(
   response: ServerResponse,
