@@ -84,6 +84,14 @@ export interface BadInput {
 }
 
 const text = (value: string) => new TextEncoder().encode(value) as Uint8Array<ArrayBuffer>
+/** Text in UTF-16 behind its byte order mark, as a browser decodes it when it sees the mark. */
+const utf16 = (value: string, littleEndian = true) => {
+  const view = new DataView(new ArrayBuffer(2 + value.length * 2))
+  view.setUint16(0, 0xfeff, littleEndian)
+  for (let i = 0; i < value.length; i++)
+    view.setUint16(2 + i * 2, value.charCodeAt(i), littleEndian)
+  return new Uint8Array(view.buffer)
+}
 const pdf = (size = 2000) => {
   const bytes = new Uint8Array(size).fill(0x20)
   bytes.set(text('%PDF-1.7\n'))
@@ -195,6 +203,25 @@ function rows(): BadInput[] {
     'bom.txt',
     'text/plain',
     () => text('\uFEFF<html><script>1</script>'),
+  )
+  // A byte order mark makes a browser decode UTF-16: the same markup, two bytes a character.
+  add(
+    'HTML',
+    'HTML in UTF-16 (little-endian, after its byte order mark)',
+    'open',
+    'content-mismatch',
+    'wide.txt',
+    'text/plain',
+    () => utf16('<html><script>alert(1)</script>'),
+  )
+  add(
+    'HTML',
+    'HTML as a CSV cell in UTF-16 (big-endian)',
+    'documents',
+    'content-mismatch',
+    'wide.csv',
+    'text/csv',
+    () => utf16('a,b\n1,<img src=x onerror=alert(1)>\n', false),
   )
   add('HTML', 'HTML as a CSV cell', 'documents', 'content-mismatch', 'cells.csv', 'text/csv', () =>
     text('a,b\n1,<img src=x onerror=alert(1)>\n'),
@@ -349,6 +376,27 @@ function rows(): BadInput[] {
       text(
         '<?xml version="1.0"?><feed><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></feed>',
       ),
+  )
+  add(
+    'SVG and XML',
+    'an XHTML script in UTF-16 XML named .xml',
+    'applications',
+    'content-mismatch',
+    'wide.xml',
+    'application/xml',
+    () =>
+      utf16(
+        '<?xml version="1.0" encoding="UTF-16"?><html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
+      ),
+  )
+  add(
+    'SVG and XML',
+    'SVG in UTF-16 named .txt',
+    'open',
+    'content-mismatch',
+    'wide-svg.txt',
+    'text/plain',
+    () => utf16('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', false),
   )
   add('SVG and XML', 'SVG named .txt', 'open', 'content-mismatch', 'vector.txt', 'text/plain', () =>
     text(scriptSvg),

@@ -369,10 +369,19 @@ function isText(bytes: Uint8Array): boolean {
 }
 
 /** The first bytes as lower-case text, without a BOM or leading white space (however long). */
+/**
+ * Text as a browser decodes it: UTF-16 when a UTF-16 byte order mark says so (markup in it
+ * renders all the same), UTF-8 otherwise; a byte order mark is dropped.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const encoding = startsWith(bytes, [0xff, 0xfe])
+    ? 'utf-16le'
+    : startsWith(bytes, [0xfe, 0xff])
+      ? 'utf-16be'
+      : 'utf-8'
+  return new TextDecoder(encoding).decode(bytes)
+}
+
 function leadingText(bytes: Uint8Array): string {
-  return new TextDecoder()
-    .decode(bytes)
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-    .toLowerCase()
+  return decodeText(bytes).trimStart().toLowerCase()
 }

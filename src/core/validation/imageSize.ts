@@ -4,7 +4,7 @@
  * where the structure says the size lies further in. One file (about 350 lines): the walkers
  * share the walk state, the windowed reader and the orientation rule.
  */
-import type { ContentFormat } from './formats'
+import { type ContentFormat, decodeText } from './formats'
 
 /** An image's size in pixels, as displayed (after EXIF orientation or HEIF rotation). */
 export interface ImageDimensions {
@@ -117,7 +117,7 @@ const walkers: Partial<Record<ContentFormat, Walker>> = {
   tiff: (bytes, base, walk) => walkTiff(bytes, base, walk),
   avif: walkHeif,
   heic: walkHeif,
-  svg: (bytes) => svgSize(new TextDecoder().decode(bytes)),
+  svg: (bytes) => svgSize(decodeText(bytes)),
 }
 
 function webpSize(view: DataView): ImageDimensions | undefined {

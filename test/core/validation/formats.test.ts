@@ -6,6 +6,13 @@ import { fixture } from '../../fixtures/index.ts'
 
 const text = (value: string) => new TextEncoder().encode(value)
 const bytes = (...values: number[]) => Uint8Array.from(values)
+const utf16 = (value: string, littleEndian = true) => {
+  const view = new DataView(new ArrayBuffer(2 + value.length * 2))
+  view.setUint16(0, 0xfeff, littleEndian)
+  for (let i = 0; i < value.length; i++)
+    view.setUint16(2 + i * 2, value.charCodeAt(i), littleEndian)
+  return new Uint8Array(view.buffer)
+}
 
 describe('detectFormat', () => {
   it.each([
@@ -38,6 +45,15 @@ describe('detectFormat', () => {
       'svg',
     ],
     ['XML', text('<?xml version="1.0"?><root/>'), 'xml'],
+    ['UTF-16 text (little-endian)', utf16('Grüße, notes\r\n'), 'text'],
+    ['UTF-16 text (big-endian)', utf16('name,value\n1,2\n', false), 'text'],
+    ['an HTML page in UTF-16', utf16('<!DOCTYPE html><p>hi'), 'html'],
+    [
+      'an SVG image in UTF-16 (big-endian)',
+      utf16('<svg xmlns="http://www.w3.org/2000/svg"/>', false),
+      'svg',
+    ],
+    ['XML in UTF-16', utf16('<?xml version="1.0" encoding="UTF-16"?><root/>'), 'xml'],
     ['CSV text', text('name;amount\nÅse;12,50\n'), 'text'],
     ['binary data', bytes(1, 2, 0, 3, 4), 'binary'],
     ['nothing', bytes(), 'empty'],
@@ -64,6 +80,11 @@ describe('readImageSize', () => {
     ['photo.webp', 'webp'],
   ] as const)('reads 40×30 from the header of %s', (name, format) => {
     expect(readImageSize(format, fixture(name))).toEqual({ width: 40, height: 30 })
+  })
+
+  it('reads an SVG written in UTF-16 as a browser does, after its byte order mark', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80"/>'
+    expect(readImageSize('svg', utf16(svg, false))).toEqual({ width: 120, height: 80 })
   })
 
   it('needs more bytes when a JPEG header is cut before its frame', () => {
