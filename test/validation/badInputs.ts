@@ -389,6 +389,56 @@ function rows(): BadInput[] {
         '<?xml version="1.0" encoding="UTF-16"?><html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
       ),
   )
+  // XML needs no declaration: a browser renders a `.xml` as XML whatever it starts with.
+  add(
+    'SVG and XML',
+    'an XHTML script element in XML without a declaration',
+    'applications',
+    'content-mismatch',
+    'bare-feed.xml',
+    'application/xml',
+    () => text('<feed><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></feed>'),
+  )
+  add(
+    'SVG and XML',
+    'prefixed XHTML without a declaration',
+    'applications',
+    'content-mismatch',
+    'bare-page.xml',
+    'application/xml',
+    () => text('<h:html xmlns:h="http://www.w3.org/1999/xhtml"><h:body>hi</h:body></h:html>'),
+  )
+  add(
+    'SVG and XML',
+    'SVG by namespace in XML without a declaration',
+    'applications',
+    'content-mismatch',
+    'bare-nested.xml',
+    'application/xml',
+    () => text('<root><s:svg xmlns:s="http://www.w3.org/2000/svg"/></root>'),
+  )
+  // XSLT: the browser renders what the transform makes of the XML, scripts included.
+  add(
+    'SVG and XML',
+    'an XSLT stylesheet instruction',
+    'applications',
+    'content-mismatch',
+    'styled.xml',
+    'application/xml',
+    () => text('<?xml version="1.0"?><?xml-stylesheet type="text/xsl" href="#t"?><doc/>'),
+  )
+  add(
+    'SVG and XML',
+    'an XSLT transform',
+    'applications',
+    'content-mismatch',
+    'transform.xml',
+    'application/xml',
+    () =>
+      text(
+        '<?xml version="1.0"?><xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><xsl:element name="script">alert(1)</xsl:element></xsl:template></xsl:stylesheet>',
+      ),
+  )
   add(
     'SVG and XML',
     'SVG in UTF-16 named .txt',

@@ -228,14 +228,20 @@ export function detectFormat(head: Uint8Array, tail?: Uint8Array): ContentFormat
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype svg[^>]*>\s*)?<svg[\s>]/.test(text)) {
     return 'svg'
   }
-  // XML that browsers render and run script in: SVG or XHTML anywhere in it.
   if (text.startsWith('<?xml') || text.startsWith('<!doctype')) {
-    if (/<svg[\s>:]|\/2000\/svg/.test(text)) return 'svg'
-    if (xmlWithScript.test(text)) return 'html'
+    const scriptable = scriptableXml(text)
+    if (scriptable) return scriptable
     if (text.startsWith('<?xml')) return 'xml'
   }
   if (htmlStart.test(text) || htmlInside.test(text)) return 'html'
-  return 'text'
+  // XML needs no declaration: other markup is read as XML all the same.
+  return (text.startsWith('<') && scriptableXml(text)) || 'text'
+}
+
+/** XML that browsers render and run script in: SVG, XHTML or an XSLT transform anywhere in it. */
+function scriptableXml(text: string): 'svg' | 'html' | undefined {
+  if (/<svg[\s>:]|\/2000\/svg/.test(text)) return 'svg'
+  return xmlWithScript.test(text) ? 'html' : undefined
 }
 
 /**
@@ -254,8 +260,13 @@ const htmlStart =
 const htmlInside =
   /<(script|iframe|object|embed|frameset|frame|base|html|body|svg|math)[\s>/]|<[a-z][^<>]*[\s/"']on[a-z]+\s*=|javascript:/
 
-/** XML with XHTML in it (by namespace or element), or a script element of any namespace. */
-const xmlWithScript = /\/1999\/xhtml|<html[\s>:]|<([a-z]+:)?script[\s>/]/
+/**
+ * XML with XHTML in it (by namespace or element), a script element of any namespace, or XSLT
+ * (an `xml-stylesheet` instruction naming one, or a transform itself): a browser renders what
+ * the transform makes, scripts included.
+ */
+const xmlWithScript =
+  /\/1999\/xhtml|<html[\s>:]|<([a-z]+:)?script[\s>/]|\/1999\/xsl\/transform|<\?xml-stylesheet[^>]*xsl/
 
 /** Whether the kind's content formats include `format`. */
 export function kindAccepts(kind: FileKind, format: ContentFormat): boolean {

@@ -53,6 +53,18 @@ describe('detectFormat', () => {
       utf16('<svg xmlns="http://www.w3.org/2000/svg"/>', false),
       'svg',
     ],
+    ['XML without a declaration', text('<root><item>1</item></root>'), 'text'],
+    [
+      'XML styled with CSS',
+      text('<?xml version="1.0"?><?xml-stylesheet type="text/css" href="feed.css"?><rss/>'),
+      'xml',
+    ],
+    [
+      'XHTML in XML without a declaration',
+      text('<h:html xmlns:h="http://www.w3.org/1999/xhtml"/>'),
+      'html',
+    ],
+    ['an HTML page with an inline SVG', text('<html><body><svg></svg></body></html>'), 'html'],
     ['XML in UTF-16', utf16('<?xml version="1.0" encoding="UTF-16"?><root/>'), 'xml'],
     ['CSV text', text('name;amount\nÅse;12,50\n'), 'text'],
     ['binary data', bytes(1, 2, 0, 3, 4), 'binary'],
