@@ -107,6 +107,11 @@ const programs: Record<string, () => Uint8Array<ArrayBuffer>> = {
     concat([0xcf, 0xfa, 0xed, 0xfe, 7, 0, 0, 1], new Uint8Array(56)),
   'a macOS program (Mach-O 32, big-endian)': () =>
     concat([0xfe, 0xed, 0xfa, 0xce, 0, 0, 0, 7], new Uint8Array(56)),
+  // Universal binaries, as most macOS apps ship (Intel and Apple silicon in one file).
+  'a macOS universal program (fat Mach-O)': () =>
+    concat([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2, 1, 0, 0, 7], new Uint8Array(52)),
+  'a macOS universal program (fat Mach-O 64)': () =>
+    concat([0xca, 0xfe, 0xba, 0xbf, 0, 0, 0, 2, 1, 0, 0, 12], new Uint8Array(52)),
 }
 
 /** The tags browsers sniff as HTML at a file's start (WHATWG MIME Sniffing), and others that run script. */

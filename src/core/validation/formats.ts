@@ -219,8 +219,7 @@ export function detectFormat(head: Uint8Array, tail?: Uint8Array): ContentFormat
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
     return containsText(tail ?? head, 'xl/workbook.xml') ? 'xlsx' : 'zip'
   }
-  if (startsWith(head, [0x7f, 0x45, 0x4c, 0x46])) return 'executable'
-  if (isMachO(head)) return 'executable'
+  if (isProgram(head)) return 'executable'
   if (startsWithText(head, 'MZ') && !isText(head)) return 'executable'
   if (!isText(head)) return 'binary'
   const text = leadingText(head)
@@ -341,14 +340,19 @@ function containsText(bytes: Uint8Array, text: string): boolean {
   return false
 }
 
-function isMachO(bytes: Uint8Array): boolean {
-  const magic = [
-    [0xfe, 0xed, 0xfa, 0xce],
-    [0xfe, 0xed, 0xfa, 0xcf],
-    [0xce, 0xfa, 0xed, 0xfe],
-    [0xcf, 0xfa, 0xed, 0xfe],
+/** A view of exactly `bytes`, for reading numbers out of them. */
+export const viewOf = (bytes: Uint8Array) =>
+  new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+
+/**
+ * Linux programs (ELF) and macOS ones: Mach-O, 32- and 64-bit in either byte order, and
+ * universal (fat) binaries, as most macOS apps ship (Java's class files share their number).
+ */
+function isProgram(bytes: Uint8Array): boolean {
+  const magics = [
+    0x7f454c46, 0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, 0xcafebabe, 0xcafebabf,
   ]
-  return magic.some((prefix) => startsWith(bytes, prefix))
+  return bytes.length >= 4 && magics.includes(viewOf(bytes).getUint32(0))
 }
 
 /**
@@ -357,7 +361,7 @@ function isMachO(bytes: Uint8Array): boolean {
  */
 function isoImageBrand(bytes: Uint8Array): 'avif' | 'heic' | undefined {
   if (!textAt(bytes, 4, 'ftyp') || bytes.length < 16) return undefined
-  const boxSize = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0)
+  const boxSize = viewOf(bytes).getUint32(0)
   const end = Math.min(boxSize, bytes.length)
   const brands: string[] = []
   for (let offset = 8; offset + 4 <= end; offset += offset === 8 ? 8 : 4) {

@@ -4,7 +4,7 @@
  * where the structure says the size lies further in. One file (about 350 lines): the walkers
  * share the walk state, the windowed reader and the orientation rule.
  */
-import { type ContentFormat, decodeText } from './formats'
+import { type ContentFormat, decodeText, viewOf } from './formats'
 
 /** An image's size in pixels, as displayed (after EXIF orientation or HEIF rotation). */
 export interface ImageDimensions {
@@ -95,8 +95,6 @@ const startOf = (format: ContentFormat): Walk => ({
   seen: false,
   flag: false,
 })
-
-const viewOf = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
 function size(width: number, height: number, turned = false): ImageDimensions | undefined {
   if (!(width > 0 && height > 0)) return undefined
