@@ -49,8 +49,11 @@ const budgets = {
   // shown now; a dropped folder's unreadable file refused on its own; a type reported by another
   // name sent as its usual one. Then cut (2026-12-02) to what the pages weigh minified in full
   // (until then library mode left the whitespace in, about 5 KB a page): 40.0, 39.7 and 87.0 KB.
-  'page: AssetDropzone + multipartForm': { share: 15, ceiling: 40.1, uppy: uppyXhr },
-  'page: AssetDropzone + presignedPut': { share: 15, ceiling: 39.8, uppy: uppyXhr },
+  // Raised by 0.1 KB (both) for retries no sooner than a Retry-After, spread by jitter, and
+  // Retry-After values that are no date ignored (the same day's content-check fixes fit under
+  // the cut ceilings).
+  'page: AssetDropzone + multipartForm': { share: 15, ceiling: 40.2, uppy: uppyXhr },
+  'page: AssetDropzone + presignedPut': { share: 15, ceiling: 39.9, uppy: uppyXhr },
   'page: the Dashboard entry (AssetUploader), JS': {
     share: 12,
     ceiling: 87.1,

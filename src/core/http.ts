@@ -63,7 +63,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   if (!value) return undefined
   const text = value.trim()
   if (/^\d+$/.test(text)) return Number(text) * 1000
-  const date = Date.parse(text)
+  // An HTTP date has a time of day; without one (`1.5`, `soon`) it is no date, whatever
+  // `Date.parse` makes of it.
+  const date = /\d\d:\d\d:\d\d/.test(text) ? Date.parse(text) : Number.NaN
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 

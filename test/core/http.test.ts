@@ -3,6 +3,7 @@ import {
   codeForStatus,
   errorFromResponse,
   parseJson,
+  parseRetryAfter,
   type ServerResponse,
 } from '../../src/core/http'
 import { formatError } from '../../src/core/messages'
@@ -147,4 +148,23 @@ describe('errorFromResponse', () => {
     expect(error.serverMessage).not.toContain('\u202E')
     expect(error.serverMessage).not.toContain('\u0007')
   })
+})
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('Wed, 02 Dec 2026 12:00:00 GMT')
+
+  it('reads seconds, or an HTTP date from now', () => {
+    expect(parseRetryAfter('120', now)).toBe(120_000)
+    expect(parseRetryAfter(' 0 ', now)).toBe(0)
+    expect(parseRetryAfter('Wed, 02 Dec 2026 12:00:30 GMT', now)).toBe(30_000)
+    expect(parseRetryAfter('Wednesday, 02-Dec-26 12:01:00 GMT', now)).toBe(60_000)
+    expect(parseRetryAfter('Wed, 02 Dec 2026 11:00:00 GMT', now)).toBe(0)
+  })
+
+  it.each(['1.5', '-5', 'soon', '2026-12-31', '12/31', 'Infinity', ''])(
+    'ignores %j, which is neither (the backoff applies instead of a retry at once)',
+    (value) => {
+      expect(parseRetryAfter(value, now)).toBeUndefined()
+    },
+  )
 })

@@ -15,7 +15,8 @@ export interface RetryPolicy {
    */
   readonly delay?: number
   /**
-   * The longest wait before a retry, in milliseconds; a longer `Retry-After` is cut to it.
+   * The longest backoff before a retry, in milliseconds; a longer `Retry-After` is cut to it
+   * (each wait is then spread by up to half the backoff).
    * @default 30000
    */
   readonly maxDelay?: number
@@ -71,16 +72,21 @@ export function isRetryable(error: AssetDropError): boolean {
 }
 
 /**
- * Milliseconds before retry number `retry` (from 1): the server's `Retry-After` as asked, or the
- * exponential backoff with "equal jitter" (between half and all of `delay × 2^(retry−1)`), so
- * files that failed together spread out against a recovering server; both capped at `maxDelay`.
+ * Milliseconds before retry number `retry` (from 1): the exponential backoff with "equal jitter"
+ * (between half and all of `delay × 2^(retry−1)`, capped at `maxDelay`), or the server's
+ * `Retry-After` (cut to `maxDelay`) plus up to half that backoff, so files that failed together
+ * spread out against a recovering server either way.
  */
 export function retryDelay(
   policy: Required<RetryPolicy>,
   retry: number,
   error: AssetDropError,
 ): number {
-  if (error.retryAfter !== undefined) return Math.min(error.retryAfter, policy.maxDelay)
   const backoff = Math.min(policy.delay * 2 ** (retry - 1), policy.maxDelay)
-  return Math.round(backoff / 2 + (policy.random() * backoff) / 2)
+  const spread = (policy.random() * backoff) / 2
+  // Never sooner than the server asked; files it refused together still come back apart.
+  if (error.retryAfter !== undefined) {
+    return Math.min(error.retryAfter, policy.maxDelay) + Math.round(spread)
+  }
+  return Math.round(backoff / 2 + spread)
 }

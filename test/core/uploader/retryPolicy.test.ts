@@ -22,12 +22,17 @@ describe('retryDelay', () => {
     ])
   })
 
-  it('waits exactly what a Retry-After asked for, without jitter, up to maxDelay', () => {
-    const policy = retryPolicyOf({ maxDelay: 30_000, random: () => 0 })
+  it('waits at least what a Retry-After asked for, spread by up to half the backoff', () => {
     const limited = (retryAfter: number) =>
       new AssetDropError('rate-limited', { status: 429, retryAfter })
-    expect(retryDelay(policy, 1, limited(2000))).toBe(2000)
+    const waits = [0, 0.5, 0.999].map((draw) =>
+      retryDelay(retryPolicyOf({ delay: 1000, random: () => draw }), 1, limited(2000)),
+    )
+    // Files refused together by a busy server do not all come back at the same moment.
+    expect(waits).toEqual([2000, 2250, 2500])
+    const policy = retryPolicyOf({ delay: 1000, maxDelay: 30_000, random: () => 0 })
     expect(retryDelay(policy, 3, limited(0))).toBe(0)
+    // The server's ask is cut to maxDelay before the spread.
     expect(retryDelay(policy, 1, limited(120_000))).toBe(30_000)
   })
 })
