@@ -2,7 +2,7 @@ import type { FileInfo } from '../asset'
 import { effectiveType, type FileConstraints } from '../constraints'
 import type { ErrorMessages } from '../messages'
 import type { MetaField } from '../strategy'
-import { type ValidationCandidate, validateFiles } from '../validation/validator'
+import { infoOf, type ValidationCandidate, validateFiles } from '../validation/validator'
 import type { UploaderAction, UploaderStore, UploadItem } from './store'
 import type { AddFilesResult, FileSource } from './types'
 
@@ -140,13 +140,7 @@ export function createIntake(options: IntakeOptions): Intake {
         .map(candidateOf)
       dispatch({
         type: 'validating',
-        files: candidates.map(({ id, file, relativePath }) => ({
-          id,
-          name: file.name,
-          type: file.type,
-          size: file.size,
-          ...(relativePath !== undefined && { relativePath }),
-        })),
+        files: candidates.map(infoOf),
       })
       const result = judged.then(() => judge(candidates))
       judged = result.catch(() => {})

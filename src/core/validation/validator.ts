@@ -146,7 +146,8 @@ export async function validateFiles(
   return { accepted, rejected }
 }
 
-function infoOf({ id, file, relativePath }: ValidationCandidate): FileInfo {
+/** What the engine and the app are told of a candidate: its id, name, type, size and path. */
+export function infoOf({ id, file, relativePath }: ValidationCandidate): FileInfo {
   const info = { id, name: file.name, type: file.type, size: file.size }
   return relativePath ? { ...info, relativePath } : info
 }
