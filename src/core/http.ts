@@ -114,15 +114,23 @@ export function redactResponse(
   return text === response.text && json === response.json ? response : { ...response, text, json }
 }
 
-/** `value` with `secrets` blanked out of every string in it; the same value when none was. */
-function redactStrings(value: unknown, secrets: readonly string[]): unknown {
+/**
+ * `value` with `secrets` blanked out of every string in it; the same value when none was. What
+ * lies deeper than any real answer nests (a hostile one under the parse limit can nest 500,000
+ * levels, past the call stack) is dropped rather than walked.
+ */
+function redactStrings(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') return redactText(value, secrets)
+  if (depth > 64) return undefined
   if (Array.isArray(value)) {
-    const items = value.map((item) => redactStrings(item, secrets))
+    const items = value.map((item) => redactStrings(item, secrets, depth + 1))
     return items.some((item, i) => item !== value[i]) ? items : value
   }
   if (isRecord(value)) {
-    const entries = Object.entries(value).map(([key, item]) => [key, redactStrings(item, secrets)])
+    const entries = Object.entries(value).map(([key, item]) => [
+      key,
+      redactStrings(item, secrets, depth + 1),
+    ])
     return entries.some(([key, item]) => item !== value[key as string])
       ? Object.fromEntries(entries)
       : value

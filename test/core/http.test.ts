@@ -35,6 +35,16 @@ describe('codeForStatus', () => {
 })
 
 describe('errorFromResponse', () => {
+  it('types an answer nested too deep to walk, with a credential to blank, as the server error it is', () => {
+    // Under the 1 MiB parse limit; walking it recursively overflowed the stack (a RangeError,
+    // which the uploader took for a network failure and retried).
+    const depth = 200_000
+    const text = `${'['.repeat(depth)}"abc Bearer-secret-123"${']'.repeat(depth)}`
+    const error = errorFromResponse(answer(500, text), ['Bearer-secret-123'])
+    expect(error).toMatchObject({ code: 'server-error', status: 500 })
+    expect(error.message).not.toContain('Bearer-secret-123')
+  })
+
   it('takes the message of a Spring-style error body', () => {
     const error = errorFromResponse(
       answer(
