@@ -150,6 +150,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     queue,
     adapter: () => adapter,
     uppyInput: uppyInputOf,
+    blob: intake.blob,
     began: (id) => started.add(id),
   })
   const { attempts } = steps

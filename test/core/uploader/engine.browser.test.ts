@@ -208,6 +208,40 @@ describe('a file that can’t be read is its own failure', () => {
   )
 })
 
+describe('a file changed on disk after it was added', () => {
+  it.runIf(server.provider === 'playwright')(
+    'fails as unreadable, without retries, and the others upload (needs files read from disk)',
+    async () => {
+      const dir = `node_modules/.cache/assetdrop-test/${uniqueName('disk')}`
+      await commands.writeFile(`${dir}/edited.pdf`, `%PDF-1.7\n${'a'.repeat(5000)}`)
+      await commands.writeFile(`${dir}/kept.pdf`, `%PDF-1.7\n${'b'.repeat(5000)}`)
+      const input = document.body.appendChild(document.createElement('input'))
+      input.type = 'file'
+      input.multiple = true
+      try {
+        await userEvent.upload(input, [`${dir}/edited.pdf`, `${dir}/kept.pdf`])
+        const uploader = uploaderWith({ strategy: partner(), retry: { delay: 20 } })
+        const { added } = await uploader.addFiles(Array.from(input.files ?? []))
+        expect(added).toHaveLength(2)
+        // Saved again between the add and the upload: the browser won't send the old snapshot.
+        await commands.writeFile(`${dir}/edited.pdf`, `%PDF-1.7\n${'c'.repeat(9000)}`)
+        const spy = spyOnNetwork()
+        const { assets, failed } = await uploader.upload().finally(() => spy.stop())
+        expect(assets.map((asset) => asset.name)).toEqual(['kept.pdf'])
+        expect(failed).toMatchObject([
+          { file: { name: 'edited.pdf' }, error: { code: 'file-unreadable' } },
+        ])
+        // Not a byte of it is sent (its new bytes were never checked), nor retried: only kept.pdf.
+        expect(spy.requests.filter((request) => request.url.includes('/partner/')).length).toBe(1)
+      } finally {
+        input.remove()
+        await commands.removeFile(`${dir}/edited.pdf`)
+        await commands.removeFile(`${dir}/kept.pdf`)
+      }
+    },
+  )
+})
+
 describe('a multi-step upload retries the step that failed', () => {
   it('registers again after the register call fails, without sending the bytes again', async () => {
     const file = pdfFile(uniqueName('register.pdf'), 3000)
