@@ -9,16 +9,17 @@ import { AssetDropzone } from '../../src/react/AssetDropzone'
 import { multipartForm } from '../../src/strategies/multipartForm'
 import { image } from '../presets/fixtures'
 import { demoCredentials as c } from '../server/demo'
-import { addFault, pdfFile, referenceUrl, uniqueName } from '../support'
+import { addFault, faultTaken, pdfFile, referenceUrl, uniqueName } from '../support'
 
 afterEach(async () => {
   cleanup()
   await fetch(`${referenceUrl}/__reference/faults`, { method: 'DELETE' })
 })
 
+/** Every request carries `x-file: <file name>`, so a fault can hold one file's request only. */
 const strategy = multipartForm({
   endpoint: `${referenceUrl}/api/v1/partner/asset/upload/public`,
-  headers: { authorization: `Bearer ${c.partnerToken}` },
+  headers: (file) => ({ authorization: `Bearer ${c.partnerToken}`, 'x-file': file.name }),
 })
 
 /** An asset a record already has, as an edit page loads it. */
@@ -180,10 +181,11 @@ describe('a form field', () => {
     expect(form.checkValidity()).toBe(false)
     expect(validity.validationMessage).toBe('Add a file')
 
-    // The server holds the upload open: the form waits for it.
-    await addFault({ match: { path: '/api/v1/partner/asset/upload/' }, action: { kind: 'stall' } })
+    // The server holds this file's upload open: the form waits for it.
+    await addFault({ match: { header: ['x-file', file.name] }, action: { kind: 'stall' } })
     choose([file])
     await waitFor(() => expect(screen.getByText('Uploading')).toBeTruthy())
+    await expect.poll(() => faultTaken(file.name)).toBe(true)
     expect(form.checkValidity()).toBe(false)
     expect(validity.validationMessage).toBe('Wait until the files have uploaded')
     await userEvent.click(screen.getByRole('button', { name: `Cancel ${file.name}` }))
