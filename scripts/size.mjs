@@ -51,12 +51,13 @@ const budgets = {
   // (until then library mode left the whitespace in, about 5 KB a page): 40.0, 39.7 and 87.0 KB.
   // Raised by 0.1 KB (both) for retries no sooner than a Retry-After, spread by jitter, and
   // Retry-After values that are no date ignored (the same day's content-check fixes fit under
-  // the cut ceilings).
-  'page: AssetDropzone + multipartForm': { share: 15, ceiling: 40.2, uppy: uppyXhr },
-  'page: AssetDropzone + presignedPut': { share: 15, ceiling: 39.9, uppy: uppyXhr },
+  // the cut ceilings). Raised by 0.1 KB (all three; the Dashboard entry was 4 bytes past 87.2)
+  // for files saved again after they were added: read ahead before they go, never sent.
+  'page: AssetDropzone + multipartForm': { share: 15, ceiling: 40.3, uppy: uppyXhr },
+  'page: AssetDropzone + presignedPut': { share: 15, ceiling: 40.0, uppy: uppyXhr },
   'page: the Dashboard entry (AssetUploader), JS': {
     share: 12,
-    ceiling: 87.1,
+    ceiling: 87.3,
     uppy: `export { default as Uppy } from '@uppy/core'; export { default as Dashboard } from '@uppy/dashboard'`,
   },
 }

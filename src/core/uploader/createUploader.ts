@@ -150,7 +150,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     queue,
     adapter: () => adapter,
     uppyInput: uppyInputOf,
-    blob: intake.blob,
+    readable: intake.readable,
     began: (id) => started.add(id),
   })
   const { attempts } = steps
@@ -199,6 +199,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     if (ids.length === 0) return
     for (const id of ids) started.add(id)
     dispatch({ type: 'started', ids })
+    intake.readAhead(ids)
     queue.schedule(ids)
   }
 

@@ -1,5 +1,6 @@
 import type { FileInfo } from '../asset'
 import { effectiveType, type FileConstraints } from '../constraints'
+import { AssetDropError } from '../errors'
 import type { ErrorMessages } from '../messages'
 import type { MetaField } from '../strategy'
 import { infoOf, type ValidationCandidate, validateFiles } from '../validation/validator'
@@ -35,6 +36,14 @@ export interface Intake {
   idle(): Promise<void>
   /** The bytes of a listed file. */
   blob(id: string): Blob | undefined
+  /**
+   * Starts reading the first byte of files about to upload, many in one read, ahead of their
+   * turn: a file saved again since it was checked can't be read (Chromium refuses its old
+   * snapshot), and must not be sent, as its new bytes were never checked.
+   */
+  readAhead(ids: readonly string[]): void
+  /** Settles once a file is known readable (read ahead, or now); fails with `file-unreadable`. */
+  readable(id: string): Promise<void>
   /** The path of a file inside a dropped folder, when it came with one. */
   relativePath(id: string): string | undefined
   /** Forgets a file that is no longer listed. */
@@ -60,6 +69,8 @@ export function createIntake(options: IntakeOptions): Intake {
   const prefix = `f${++uploaders}-`
   let nextId = 0
   const blobs = new Map<string, Blob>()
+  /** The files' reads started ahead (`readAhead`), each taken by the file's next attempt. */
+  const reads = new Map<string, Promise<unknown>>()
   const paths = new Map<string, string>()
   /** Identity keys of the files accepted, by id, for duplicate checks. */
   const keys = new Map<string, string>()
@@ -148,14 +159,54 @@ export function createIntake(options: IntakeOptions): Intake {
     },
     idle: () => judged.then(() => {}),
     blob: (id) => blobs.get(id),
+    readAhead(ids) {
+      // In groups of 64, each read after the one before, so no task is long and the first files
+      // wait for their own group only. A small file is read whole: a slice costs the browser
+      // more than its bytes do.
+      let before: Promise<unknown> = Promise.resolve()
+      for (let at = 0; at < ids.length; at += 64) {
+        const group = ids.slice(at, at + 64)
+        const read = before.then(() =>
+          new Blob(
+            group.map((id) => {
+              const blob = blobs.get(id) ?? ''
+              return blob && blob.size > 65536 ? blob.slice(0, 1) : blob
+            }),
+          ).arrayBuffer(),
+        )
+        before = read.catch(() => {})
+        for (const id of group) reads.set(id, read)
+      }
+    },
+    readable(id) {
+      const read = reads.get(id) ?? Promise.reject()
+      reads.delete(id)
+      // Not read ahead, or one file of its group can't be read: reads it alone, to find which.
+      return read.then(
+        () => {},
+        () =>
+          blobs
+            .get(id)
+            ?.slice(0, 1)
+            .arrayBuffer()
+            .then(
+              () => {},
+              (cause: unknown) => {
+                throw new AssetDropError('file-unreadable', { cause })
+              },
+            ),
+      )
+    },
     relativePath: (id) => paths.get(id),
     forget(id) {
       blobs.delete(id)
+      reads.delete(id)
       paths.delete(id)
       keys.delete(id)
     },
     clear() {
       blobs.clear()
+      reads.clear()
       paths.clear()
       keys.clear()
     },

@@ -34,8 +34,8 @@ export interface StepsContext {
   readonly adapter: () => UppyAdapter
   /** What Uppy is handed for a file. */
   readonly uppyInput: (file: FileInfo) => UppyFileInput
-  /** A file's bytes, as they were checked. */
-  readonly blob: (id: string) => Blob | undefined
+  /** Settles once a file is known readable as it was checked; fails with `file-unreadable`. */
+  readonly readable: (id: string) => Promise<void>
   /** A file's upload started (for `onComplete`). */
   readonly began: (id: string) => void
 }
@@ -89,15 +89,7 @@ export function createSteps(context: StepsContext): Steps {
     try {
       await Promise.all([
         adapter().installed().prepare?.(file, { signal: attempt.controller.signal, renew }),
-        // A file saved again since it was checked is not sent: the browser would send its new
-        // bytes, never checked. Chrome refuses to read the old snapshot, which this finds out.
-        context
-          .blob(attempt.id)
-          ?.slice(0, 1)
-          .arrayBuffer()
-          .catch((cause: unknown) => {
-            throw new AssetDropError('file-unreadable', { cause })
-          }),
+        context.readable(attempt.id),
       ])
     } catch (cause) {
       if (isCurrent(attempt)) {

@@ -210,33 +210,36 @@ describe('a file that can’t be read is its own failure', () => {
 
 describe('a file changed on disk after it was added', () => {
   it.runIf(server.provider === 'playwright')(
-    'fails as unreadable, without retries, and the others upload (needs files read from disk)',
+    'fails as unreadable, without retries, and the files beside it upload (needs files read from disk)',
     async () => {
       const dir = `node_modules/.cache/assetdrop-test/${uniqueName('disk')}`
-      await commands.writeFile(`${dir}/edited.pdf`, `%PDF-1.7\n${'a'.repeat(5000)}`)
-      await commands.writeFile(`${dir}/kept.pdf`, `%PDF-1.7\n${'b'.repeat(5000)}`)
+      const names = ['first.pdf', 'edited.pdf', 'last.pdf']
+      for (const name of names)
+        await commands.writeFile(`${dir}/${name}`, `%PDF-1.7\n${'a'.repeat(5000)}`)
       const input = document.body.appendChild(document.createElement('input'))
       input.type = 'file'
       input.multiple = true
       try {
-        await userEvent.upload(input, [`${dir}/edited.pdf`, `${dir}/kept.pdf`])
+        await userEvent.upload(
+          input,
+          names.map((name) => `${dir}/${name}`),
+        )
         const uploader = uploaderWith({ strategy: partner(), retry: { delay: 20 } })
         const { added } = await uploader.addFiles(Array.from(input.files ?? []))
-        expect(added).toHaveLength(2)
+        expect(added).toHaveLength(3)
         // Saved again between the add and the upload: the browser won't send the old snapshot.
         await commands.writeFile(`${dir}/edited.pdf`, `%PDF-1.7\n${'c'.repeat(9000)}`)
         const spy = spyOnNetwork()
         const { assets, failed } = await uploader.upload().finally(() => spy.stop())
-        expect(assets.map((asset) => asset.name)).toEqual(['kept.pdf'])
+        expect(assets.map((asset) => asset.name)).toEqual(['first.pdf', 'last.pdf'])
         expect(failed).toMatchObject([
           { file: { name: 'edited.pdf' }, error: { code: 'file-unreadable' } },
         ])
-        // Not a byte of it is sent (its new bytes were never checked), nor retried: only kept.pdf.
-        expect(spy.requests.filter((request) => request.url.includes('/partner/')).length).toBe(1)
+        // Not a byte of it is sent (its new bytes were never checked), nor retried.
+        expect(spy.requests.filter((request) => request.url.includes('/partner/')).length).toBe(2)
       } finally {
         input.remove()
-        await commands.removeFile(`${dir}/edited.pdf`)
-        await commands.removeFile(`${dir}/kept.pdf`)
+        for (const name of names) await commands.removeFile(`${dir}/${name}`)
       }
     },
   )
