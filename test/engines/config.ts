@@ -3,7 +3,7 @@
  * the reference backends around the run, one engine per Vitest process.
  */
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 import type { BrowserProviderOption } from 'vitest/node'
 import { testTimeout, waitLimit } from '../limits.ts'
 import { referenceBackends } from '../server/vitePlugin.ts'
@@ -27,6 +27,8 @@ export function engineConfig(name: 'firefox' | 'webkit', provider: BrowserProvid
     test: {
       name,
       include: ['test/**/*.browser.test.{ts,tsx}'],
+      // Files read from disk: these providers give the page in-memory copies instead.
+      exclude: [...configDefaults.exclude, 'test/**/*.chromium.browser.test.{ts,tsx}'],
       provide: { reactMajor: '19' },
       globalSetup: ['test/globalSetup.ts'],
       setupFiles: ['test/engines/setup.ts', 'test/browserSetup.ts'],

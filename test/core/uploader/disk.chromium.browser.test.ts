@@ -1,0 +1,94 @@
+/**
+ * Files changed on disk after they were chosen, in Chromium only: there the page reads files from
+ * disk, as an end user's browser does. The Firefox and WebKit providers hand the page in-memory
+ * copies, which a change on disk can't touch, so their configs leave `*.chromium.browser.test.*`
+ * files out.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { commands, userEvent } from 'vitest/browser'
+import { createUploader, multipartForm, type Uploader } from '../../../src/index'
+import { demoCredentials as c } from '../../server/demo'
+import { referenceUrl, uniqueName } from '../../support'
+import { spyOnNetwork } from '../../validation/networkSpy'
+
+const partner = () =>
+  multipartForm({
+    endpoint: `${referenceUrl}/api/v1/partner/asset/upload/public`,
+    headers: { authorization: `Bearer ${c.partnerToken}` },
+  })
+
+const live: Uploader[] = []
+const uploaderWith = (options: Parameters<typeof createUploader>[0]) => {
+  const uploader = createUploader(options)
+  live.push(uploader)
+  return uploader
+}
+
+afterEach(() => {
+  for (const uploader of live.splice(0)) uploader.destroy()
+})
+
+describe('a file that can’t be read is its own failure', () => {
+  it('refuses a file changed on disk since it was chosen, and uploads the others', async () => {
+    const dir = `node_modules/.cache/assetdrop-test/${uniqueName('disk')}`
+    await commands.writeFile(`${dir}/changes.pdf`, `%PDF-1.7\n${'a'.repeat(5000)}`)
+    await commands.writeFile(`${dir}/steady.pdf`, `%PDF-1.7\n${'b'.repeat(5000)}`)
+    const input = document.body.appendChild(document.createElement('input'))
+    input.type = 'file'
+    input.multiple = true
+    try {
+      await userEvent.upload(input, [`${dir}/changes.pdf`, `${dir}/steady.pdf`])
+      const picked = Array.from(input.files ?? [])
+      expect(picked.map((file) => file.name)).toEqual(['changes.pdf', 'steady.pdf'])
+      // Changed after it was chosen: the browser refuses to read the old snapshot.
+      await commands.writeFile(`${dir}/changes.pdf`, `%PDF-1.7\n${'c'.repeat(9000)}`)
+
+      const uploader = uploaderWith({ strategy: partner() })
+      const { added, rejected } = await uploader.addFiles(picked)
+      expect(added.map((file) => file.name)).toEqual(['steady.pdf'])
+      expect(rejected).toMatchObject([
+        { file: { name: 'changes.pdf' }, issues: [{ code: 'file-unreadable' }] },
+      ])
+      const { assets } = await uploader.upload()
+      expect(assets.map((asset) => asset.name)).toEqual(['steady.pdf'])
+    } finally {
+      input.remove()
+      await commands.removeFile(`${dir}/changes.pdf`)
+      await commands.removeFile(`${dir}/steady.pdf`)
+    }
+  })
+})
+
+describe('a file changed on disk after it was added', () => {
+  it('fails as unreadable, without retries, and the files beside it upload', async () => {
+    const dir = `node_modules/.cache/assetdrop-test/${uniqueName('disk')}`
+    const names = ['first.pdf', 'edited.pdf', 'last.pdf']
+    for (const name of names)
+      await commands.writeFile(`${dir}/${name}`, `%PDF-1.7\n${'a'.repeat(5000)}`)
+    const input = document.body.appendChild(document.createElement('input'))
+    input.type = 'file'
+    input.multiple = true
+    try {
+      await userEvent.upload(
+        input,
+        names.map((name) => `${dir}/${name}`),
+      )
+      const uploader = uploaderWith({ strategy: partner(), retry: { delay: 20 } })
+      const { added } = await uploader.addFiles(Array.from(input.files ?? []))
+      expect(added).toHaveLength(3)
+      // Saved again between the add and the upload: the browser won't send the old snapshot.
+      await commands.writeFile(`${dir}/edited.pdf`, `%PDF-1.7\n${'c'.repeat(9000)}`)
+      const spy = spyOnNetwork()
+      const { assets, failed } = await uploader.upload().finally(() => spy.stop())
+      expect(assets.map((asset) => asset.name)).toEqual(['first.pdf', 'last.pdf'])
+      expect(failed).toMatchObject([
+        { file: { name: 'edited.pdf' }, error: { code: 'file-unreadable' } },
+      ])
+      // Not a byte of it is sent (its new bytes were never checked), nor retried.
+      expect(spy.requests.filter((request) => request.url.includes('/partner/')).length).toBe(2)
+    } finally {
+      input.remove()
+      for (const name of names) await commands.removeFile(`${dir}/${name}`)
+    }
+  })
+})
