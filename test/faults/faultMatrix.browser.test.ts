@@ -472,10 +472,8 @@ describe.each(subjects)('$name under faults', (subject) => {
     await fault(uploadRequest, files.a, { kind: 'stall' })
     const result = await run(subject, files, {
       during: async (uploader) => {
-        await expect
-          .poll(() => uploader.getSnapshot().items.find((i) => i.name === files.a.name)?.status)
-          .toBe('uploading')
-        await new Promise((resolve) => setTimeout(resolve, 200))
+        // Mid-flight: the server holds the request (not a fixed wait, which a busy machine outruns).
+        await expect.poll(() => faultTaken(files.a.name)).toBe(true)
         const id = uploader.getSnapshot().items.find((i) => i.name === files.a.name)?.id ?? ''
         uploader.cancel(id)
       },
