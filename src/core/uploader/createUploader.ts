@@ -138,6 +138,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     flush: () => adapter.flush(),
     wanted: (id) => store.get(id)?.status === 'uploading',
     start: (ids) => steps.attempt(ids),
+    ahead: intake.readAhead,
   })
 
   const steps = createSteps({
@@ -199,7 +200,6 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
     if (ids.length === 0) return
     for (const id of ids) started.add(id)
     dispatch({ type: 'started', ids })
-    intake.readAhead(ids)
     queue.schedule(ids)
   }
 
@@ -209,6 +209,7 @@ export function createUploader(options: CreateUploaderOptions): Uploader {
       attempts.end(id, new AssetDropError('aborted', { fileId: id }))
       attempts.forget(id)
       queue.drop(id)
+      intake.unread(id)
       adapter.release(id)
     }
     if (fromUppy) adapter.take(ids)

@@ -44,6 +44,8 @@ export interface Intake {
   readAhead(ids: readonly string[]): void
   /** Settles once a file is known readable (read ahead, or now); fails with `file-unreadable`. */
   readable(id: string): Promise<void>
+  /** Forgets a file's read ahead: its upload was withdrawn, and a later one reads it again. */
+  unread(id: string): void
   /** The path of a file inside a dropped folder, when it came with one. */
   relativePath(id: string): string | undefined
   /** Forgets a file that is no longer listed. */
@@ -178,24 +180,19 @@ export function createIntake(options: IntakeOptions): Intake {
         for (const id of group) reads.set(id, read)
       }
     },
+    unread: (id) => void reads.delete(id),
     readable(id) {
       const read = reads.get(id) ?? Promise.reject()
       reads.delete(id)
       // Not read ahead, or one file of its group can't be read: reads it alone, to find which.
-      return read.then(
-        () => {},
-        () =>
-          blobs
-            .get(id)
-            ?.slice(0, 1)
-            .arrayBuffer()
-            .then(
-              () => {},
-              (cause: unknown) => {
-                throw new AssetDropError('file-unreadable', { cause })
-              },
-            ),
-      )
+      return read
+        .catch(() => blobs.get(id)?.slice(0, 1).arrayBuffer())
+        .then(
+          () => {},
+          (cause: unknown) => {
+            throw new AssetDropError('file-unreadable', { cause })
+          },
+        )
     },
     relativePath: (id) => paths.get(id),
     forget(id) {

@@ -28,17 +28,31 @@ export function createQueue(options: {
   readonly wanted: (id: string) => boolean
   /** Starts the files' attempts. */
   readonly start: (ids: readonly string[]) => void
+  /** Reads the next files ahead of their start, many at once (see `Intake.readAhead`). */
+  readonly ahead: (ids: readonly string[]) => void
 }): Queue {
   /** Files to upload whose first attempt has not started, in order. */
   const scheduled = new Set<string>()
   /** Files whose attempt holds a place (being prepared, waiting or sending). */
   const inFlight = new Set<string>()
+  /** Scheduled files read ahead: a window's worth to two, topped up once under one. */
+  const readied = new Set<string>()
   let refillQueued = false
   let closed = false
 
   const pump = () => {
     if (closed) return
     const capacity = options.capacity()
+    // Read just ahead of their turn, so a file saved again while it waited is still found.
+    if (readied.size < capacity) {
+      const more: string[] = []
+      for (const id of scheduled) {
+        if (readied.size >= 2 * capacity) break
+        if (!readied.has(id)) more.push(id)
+        readied.add(id)
+      }
+      options.ahead(more)
+    }
     if (inFlight.size > capacity / 2 && scheduled.size > 0) return
     options.flush()
     if (inFlight.size > capacity / 2) return
@@ -47,6 +61,7 @@ export function createQueue(options: {
     for (const id of scheduled) {
       if (next.length >= room) break
       scheduled.delete(id)
+      readied.delete(id)
       if (options.wanted(id)) next.push(id)
     }
     if (next.length > 0) options.start(next)
@@ -74,6 +89,7 @@ export function createQueue(options: {
     },
     drop(id) {
       scheduled.delete(id)
+      readied.delete(id)
       inFlight.delete(id)
     },
     refill,
@@ -81,6 +97,7 @@ export function createQueue(options: {
       closed = true
       scheduled.clear()
       inFlight.clear()
+      readied.clear()
     },
   }
 }

@@ -92,3 +92,52 @@ describe('a file changed on disk after it was added', () => {
     }
   })
 })
+
+describe('a file changed on disk while it waits its turn', () => {
+  it('is found just before its turn, though the upload had begun, and is not sent', async () => {
+    const dir = `node_modules/.cache/assetdrop-test/${uniqueName('disk')}`
+    // More files than the window reads ahead (two windows of at least 16): the last waits.
+    const names = Array.from({ length: 60 }, (_, index) => `page-${index + 1}.pdf`)
+    const last = names.at(-1) ?? ''
+    for (const name of names) await commands.writeFile(`${dir}/${name}`, `%PDF-1.7\n${name}`)
+    const input = document.body.appendChild(document.createElement('input'))
+    input.type = 'file'
+    input.multiple = true
+    let open = () => {}
+    const gate = new Promise<void>((resolve) => {
+      open = resolve
+    })
+    try {
+      await userEvent.upload(
+        input,
+        names.map((name) => `${dir}/${name}`),
+      )
+      // The first window's requests wait for the test: nothing moves on until the edit is made.
+      const uploader = uploaderWith({
+        strategy: multipartForm({
+          endpoint: `${referenceUrl}/api/v1/partner/asset/upload/public`,
+          headers: async () => {
+            await gate
+            return { authorization: `Bearer ${c.partnerToken}` }
+          },
+        }),
+      })
+      await uploader.addFiles(Array.from(input.files ?? []))
+      const spy = spyOnNetwork()
+      const done = uploader.upload().finally(() => spy.stop())
+      await expect
+        .poll(() => uploader.getSnapshot().items.every((item) => item.status === 'uploading'))
+        .toBe(true)
+      await commands.writeFile(`${dir}/${last}`, `%PDF-1.7\n${'c'.repeat(9000)}`)
+      open()
+      const { assets, failed } = await done
+      expect(assets).toHaveLength(59)
+      expect(failed).toMatchObject([{ file: { name: last }, error: { code: 'file-unreadable' } }])
+      expect(spy.requests.filter((request) => request.url.includes('/partner/')).length).toBe(59)
+    } finally {
+      open()
+      input.remove()
+      for (const name of names) await commands.removeFile(`${dir}/${name}`)
+    }
+  })
+})

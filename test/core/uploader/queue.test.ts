@@ -4,6 +4,7 @@ import { createQueue } from '../../../src/core/uploader/queue'
 /** A queue of `capacity` places that records what it starts and how often it flushes. */
 function queueOf(capacity: number, unwanted: ReadonlySet<string> = new Set()) {
   const started: string[][] = []
+  const read: string[][] = []
   let flushes = 0
   const queue = createQueue({
     capacity: () => capacity,
@@ -15,8 +16,9 @@ function queueOf(capacity: number, unwanted: ReadonlySet<string> = new Set()) {
       started.push([...ids])
       for (const id of ids) queue.occupy(id)
     },
+    ahead: (ids) => read.push([...ids]),
   })
-  return { queue, started, flushes: () => flushes }
+  return { queue, started, read, flushes: () => flushes }
 }
 
 const ids = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `f${from + i}`)
@@ -81,5 +83,30 @@ describe('queue: the window of files Uppy holds', () => {
     queue.schedule(ids(2, 10))
     await tick()
     expect(started).toEqual([['f0', 'f1']])
+  })
+
+  it('reads files just ahead of their turn, many at once: every file before it starts, none far ahead', async () => {
+    const { queue, started, read } = queueOf(4)
+    queue.schedule(ids(20))
+    // Two windows' worth, in one read, before the first start.
+    expect(read).toEqual([ids(8)])
+    for (const id of ids(4)) queue.vacate(id)
+    await tick()
+    // The next four were read already: nothing more is read yet.
+    expect(started.at(-1)).toEqual(ids(4, 4))
+    expect(read).toHaveLength(1)
+    for (const id of ids(4, 4)) queue.vacate(id)
+    await tick()
+    // None left read ahead: the next two windows, in one read, before the next start.
+    expect(read.at(-1)).toEqual(ids(8, 8))
+    expect(started.at(-1)).toEqual(ids(4, 8))
+  })
+
+  it('reads a file again once it is scheduled again after being dropped', () => {
+    const { queue, read } = queueOf(2)
+    queue.schedule(ids(3))
+    queue.drop('f2')
+    queue.schedule(['f2'])
+    expect(read).toEqual([ids(3), ['f2']])
   })
 })
