@@ -2,7 +2,7 @@
  * The only module of the core that knows Uppy: it owns the Uppy instance, installs the strategy
  * on it, hands it the files to send, takes them out again, and turns Uppy's events into the
  * engine's calls. Uppy's file ids are the widget's ids (set as files are admitted), so nothing
- * here maps one id to another. About 300 lines, kept whole: every Uppy event and call the
+ * here maps one id to another. About 340 lines, kept whole: every Uppy event and call the
  * engine depends on is in this one file, so an Uppy upgrade is checked here.
  */
 import Uppy, { debugLogger } from '@uppy/core'

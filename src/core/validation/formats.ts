@@ -1,7 +1,7 @@
 /**
  * What a file's first bytes say it is: the kinds a name or MIME type can claim, the content
  * sniffing (binary signatures, ISO-BMFF brands, the WHATWG HTML patterns, script-capable XML), and
- * the names messages use. One file (about 360 lines) because the kinds table, the sniffer and the
+ * the names messages use. One file (about 400 lines) because the kinds table, the sniffer and the
  * names are one vocabulary: each change to a format touches all three.
  */
 /** What a file's first bytes show it to be. */
@@ -383,7 +383,6 @@ function isText(bytes: Uint8Array): boolean {
   return controls * 100 <= bytes.length
 }
 
-/** The first bytes as lower-case text, without a BOM or leading white space (however long). */
 /**
  * Text as a browser decodes it: UTF-16 when a UTF-16 byte order mark says so (markup in it
  * renders all the same), UTF-8 otherwise; a byte order mark is dropped.
@@ -397,6 +396,7 @@ export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder(encoding).decode(bytes)
 }
 
+/** The first bytes as lower-case text, without a BOM or leading white space (however long). */
 function leadingText(bytes: Uint8Array): string {
   return decodeText(bytes).trimStart().toLowerCase()
 }

@@ -1,7 +1,7 @@
 /**
  * The browser-side checks every file passes before a byte is sent: name, type, size, count and
  * total, duplicates, then content (the first bytes against the name and type, image headers,
- * the app's rules). Kept in one file (about 400 lines) because the checks share one merged set
+ * the app's rules). Kept in one file (about 460 lines) because the checks share one merged set
  * of limits and one batched read of the files' first bytes, and their order is the contract.
  */
 import type { FileInfo } from '../asset'
