@@ -168,14 +168,15 @@ export function createIntake(options: IntakeOptions): Intake {
       let before: Promise<unknown> = Promise.resolve()
       for (let at = 0; at < ids.length; at += 64) {
         const group = ids.slice(at, at + 64)
-        const read = before.then(() =>
-          new Blob(
+        // The bytes read are dropped at once: files waiting their turn hold no copies.
+        const read = before.then(async () => {
+          await new Blob(
             group.map((id) => {
               const blob = blobs.get(id) ?? ''
               return blob && blob.size > 65536 ? blob.slice(0, 1) : blob
             }),
-          ).arrayBuffer(),
-        )
+          ).arrayBuffer()
+        })
         before = read.catch(() => {})
         for (const id of group) reads.set(id, read)
       }
