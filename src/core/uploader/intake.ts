@@ -37,9 +37,9 @@ export interface Intake {
   /** The bytes of a listed file. */
   blob(id: string): Blob | undefined
   /**
-   * Starts reading the first byte of files about to upload, many in one read, ahead of their
-   * turn: a file saved again since it was checked can't be read (Chromium refuses its old
-   * snapshot), and must not be sent, as its new bytes were never checked.
+   * Starts reading files about to upload (a small file whole, a large one's first byte), many in
+   * one read, ahead of their turn: a file saved again since it was checked can't be read
+   * (Chromium refuses its old snapshot), and must not be sent, as its new bytes were never checked.
    */
   readAhead(ids: readonly string[]): void
   /** Settles once a file is known readable (read ahead, or now); fails with `file-unreadable`. */
