@@ -13,8 +13,9 @@ export const redacted = '[redacted]'
 /**
  * Values a request carried that may be credentials: its header values (whole, and in the pieces
  * a server may echo alone: split on spaces as in `Bearer <token>`, on `/` as in S3's
- * `X-Amz-Credential`, and on `.` as in a JWT), but not `Content-Type`; and the query values of
- * each of its URLs (keys, signatures, S3's `X-Amz-*`). A value whose name says it is a credential
+ * `X-Amz-Credential`, and on `.` as in a JWT; a Basic credential decoded, and its password), but
+ * not `Content-Type`; and the query values of each of its URLs (keys, signatures, S3's
+ * `X-Amz-*`) and a password in the URL itself. A value whose name says it is a credential
  * counts at any length (with the token after its scheme); any other value, and any piece, from
  * {@link minimumLength} characters, since shorter ones are too common to blank out.
  */
@@ -28,13 +29,25 @@ export function secretsOf(
   for (const url of urls) {
     if (!url) continue
     try {
-      values.push(...new URL(url, 'http://relative.invalid').searchParams)
+      const parsed = new URL(url, 'http://relative.invalid')
+      values.push(...parsed.searchParams)
+      // A password in the URL itself (`https://user:password@host/`).
+      if (parsed.password) values.push(['password', decodeURIComponent(parsed.password)])
     } catch {}
   }
   const pieces = values.flatMap(([name, value]) => {
     // The credential of an `Authorization` value, after its scheme (`Bearer`, `Basic`…).
     const token = value.replace(/^\S+\s+/, '')
-    const anyLength = credentialName.test(name) ? [value, token] : []
+    // Basic credentials go as `user:password` in base64, which a server may echo decoded.
+    let plain = ''
+    try {
+      if (/^basic\s/i.test(value)) {
+        plain = new TextDecoder().decode(Uint8Array.from(atob(token), (c) => c.charCodeAt(0)))
+      }
+    } catch {}
+    const anyLength = credentialName.test(name)
+      ? [value, token, plain, plain.slice(plain.indexOf(':') + 1)]
+      : []
     const long = [value, token, ...value.split(/\s+/), ...value.split(/[\s/.,;:=&]+/)]
     return [...anyLength, ...long.filter((piece) => piece.length >= minimumLength)]
   })

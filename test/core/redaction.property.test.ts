@@ -5,6 +5,9 @@ import { secretsOf } from '../../src/core/secrets'
 import { headerSafe } from '../../src/strategies/rawBody'
 import { encodings } from '../security/encodings'
 
+/** `text` in base64, from its UTF-8 bytes, as a browser sends Basic credentials. */
+const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+
 /** Every run of six characters of `secret`. */
 const runsOf = (secret: string) => {
   const characters = [...secret]
@@ -55,7 +58,7 @@ describe('redaction: no credential a request carried survives in any echo', () =
         credential,
         fc.constantFrom(...Object.keys(encodings)),
         fc.constantFrom(...Object.keys(shapes)),
-        fc.constantFrom('header', 'bearer', 'query'),
+        fc.constantFrom('header', 'bearer', 'basic', 'query', 'url password'),
         fc.constantFrom(400, 401, 403, 429, 500),
         filler,
         (secret, encoding, shape, carriedIn, status, pad) => {
@@ -64,7 +67,12 @@ describe('redaction: no credential a request carried survives in any echo', () =
               ? secretsOf({ 'x-api-key': secret })
               : carriedIn === 'bearer'
                 ? secretsOf({ authorization: `Bearer ${secret}` })
-                : secretsOf({}, `https://api.test/upload?key=${encodeURIComponent(secret)}`)
+                : carriedIn === 'basic'
+                  ? // Sent in base64, echoed as the server decoded it.
+                    secretsOf({ authorization: `Basic ${base64(`alice:${secret}`)}` })
+                  : carriedIn === 'query'
+                    ? secretsOf({}, `https://api.test/upload?key=${encodeURIComponent(secret)}`)
+                    : secretsOf({}, `https://alice:${encodeURIComponent(secret)}@api.test/upload`)
           const echo = encodings[encoding]?.(secret) ?? secret
           const answer = { status, ...shapes[shape]?.(echo, pad) } as ServerResponse
           const error = errorFromResponse(answer, secrets)
@@ -94,6 +102,8 @@ describe('redaction: no credential a request carried survives in any echo', () =
           (secret: string) => secretsOf({ 'x-auth-token': secret }),
           (secret: string) => secretsOf({}, `https://api.test/upload?access_token=${secret}`),
           (secret: string) => secretsOf({}, `https://api.test/upload?apiKey=${secret}&page=2`),
+          (secret: string) => secretsOf({ Authorization: `Basic ${base64(`bob:${secret}`)}` }),
+          (secret: string) => secretsOf({}, `https://bob:${secret}@api.test/upload`),
         ),
         filler,
         (secret, encoding, shape, carry, pad) => {
