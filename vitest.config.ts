@@ -10,6 +10,10 @@ import { referenceBackends } from './test/server/vitePlugin.ts'
 const inChromium = (name: string, reactMajor: string) => ({
   // The project takes its name from its one browser instance.
   provide: { reactMajor },
+  // One file at a time, on any machine: a project's files share one reference server, whose
+  // faults a test sets (some for a whole path) and clears for the whole server. On two cores
+  // Vitest runs one file at a time anyway; with more, files would meet each other's faults.
+  fileParallelism: false,
   globalSetup: ['test/globalSetup.ts'],
   setupFiles: ['test/browserSetup.ts'],
   testTimeout,
