@@ -3,7 +3,7 @@ import { effectiveType, type FileConstraints } from '../constraints'
 import { AssetDropError } from '../errors'
 import type { ErrorMessages } from '../messages'
 import type { MetaField } from '../strategy'
-import { infoOf, type ValidationCandidate, validateFiles } from '../validation/validator'
+import { infoOf, readHeads, type ValidationCandidate, validateFiles } from '../validation/validator'
 import type { UploaderAction, UploaderStore, UploadItem } from './store'
 import type { AddFilesResult, FileSource } from './types'
 
@@ -72,12 +72,14 @@ export function createIntake(options: IntakeOptions): Intake {
   let nextId = 0
   const blobs = new Map<string, Blob>()
   /** The files' reads started ahead (`readAhead`), each taken by the file's next attempt. */
-  const reads = new Map<string, Promise<unknown>>()
+  const reads = new Map<string, Promise<boolean>>()
   const paths = new Map<string, string>()
   /** Identity keys of the files accepted, by id, for duplicate checks. */
   const keys = new Map<string, string>()
   /** The last add's judgement: the next one waits for it. */
   let judged: Promise<unknown> = Promise.resolve()
+
+  const blobOf = (id: string) => blobs.get(id) ?? new Blob([])
 
   const candidateOf = (source: FileSource): ValidationCandidate => {
     const id = `${prefix}${++nextId}`
@@ -163,37 +165,25 @@ export function createIntake(options: IntakeOptions): Intake {
     blob: (id) => blobs.get(id),
     readAhead(ids) {
       // In groups of 64, each read after the one before, so no task is long and the first files
-      // wait for their own group only. A small file is read whole: a slice costs the browser
-      // more than its bytes do.
+      // wait for their own group only. Only whether each file could be read is kept, not bytes.
       let before: Promise<unknown> = Promise.resolve()
       for (let at = 0; at < ids.length; at += 64) {
         const group = ids.slice(at, at + 64)
-        // The bytes read are dropped at once: files waiting their turn hold no copies.
-        const read = before.then(async () => {
-          await new Blob(
-            group.map((id) => {
-              const blob = blobs.get(id) ?? ''
-              return blob && blob.size > 65536 ? blob.slice(0, 1) : blob
-            }),
-          ).arrayBuffer()
-        })
-        before = read.catch(() => {})
-        for (const id of group) reads.set(id, read)
+        const read = before.then(() => readHeads(group.map(blobOf), 65536))
+        before = read
+        for (const [index, id] of group.entries()) {
+          reads.set(
+            id,
+            read.then((heads) => heads[index] !== undefined),
+          )
+        }
       }
     },
     unread: (id) => void reads.delete(id),
-    readable(id) {
-      const read = reads.get(id) ?? Promise.reject()
+    async readable(id) {
+      const read = reads.get(id) ?? readHeads([blobOf(id)], 1).then(([head]) => head !== undefined)
       reads.delete(id)
-      // Not read ahead, or one file of its group can't be read: reads it alone, to find which.
-      return read
-        .catch(() => blobs.get(id)?.slice(0, 1).arrayBuffer())
-        .then(
-          () => {},
-          (cause: unknown) => {
-            throw new AssetDropError('file-unreadable', { cause })
-          },
-        )
+      if (!(await read)) throw new AssetDropError('file-unreadable')
     },
     relativePath: (id) => paths.get(id),
     forget(id) {

@@ -408,22 +408,11 @@ async function eachHead<T extends { candidate: ValidationCandidate }>(
     heads.catch(() => {})
     return heads
   }
-  const readBatch = async (start: number): Promise<(Uint8Array | undefined)[]> => {
-    const parts = entries
-      .slice(start, start + headsPerRead)
-      .map(({ candidate: { file } }) => (file.size > headLength ? file.slice(0, headLength) : file))
-    let all: Uint8Array
-    try {
-      all = await bytesOf(new Blob(parts))
-    } catch {
-      return Promise.all(parts.map((part) => bytesOf(part).catch(() => undefined)))
-    }
-    let offset = 0
-    return parts.map((part) => {
-      offset += part.size
-      return all.subarray(offset - part.size, offset)
-    })
-  }
+  const readBatch = (start: number) =>
+    readHeads(
+      entries.slice(start, start + headsPerRead).map(({ candidate }) => candidate.file),
+      headLength,
+    )
   let next = entries.length > 0 ? read(0) : undefined
   for (let start = 0; next; start += headsPerRead) {
     const heads = await next
@@ -431,6 +420,30 @@ async function eachHead<T extends { candidate: ValidationCandidate }>(
     const batch = entries.slice(start, start + headsPerRead)
     await eachLimited(batch, readConcurrency, (entry, index) => check(entry, heads[index]))
   }
+}
+
+/**
+ * The first `length` bytes of each file, read through one composite Blob (a file no longer than
+ * `length` is read whole: in Chromium a `slice()` costs more than a small file's bytes). When the
+ * read fails (a file changed on disk since it was chosen), each file is read alone, and one that
+ * can't be read gets `undefined`. Never rejects.
+ */
+export async function readHeads(
+  files: readonly Blob[],
+  length: number,
+): Promise<(Uint8Array | undefined)[]> {
+  const parts = files.map((file) => (file.size > length ? file.slice(0, length) : file))
+  let all: Uint8Array
+  try {
+    all = await bytesOf(new Blob(parts))
+  } catch {
+    return Promise.all(parts.map((part) => bytesOf(part).catch(() => undefined)))
+  }
+  let offset = 0
+  return parts.map((part) => {
+    offset += part.size
+    return all.subarray(offset - part.size, offset)
+  })
 }
 
 async function bytesOf(blob: Blob): Promise<Uint8Array> {

@@ -24,94 +24,88 @@ const uploaderWith = (options: Parameters<typeof createUploader>[0]) => {
   return uploader
 }
 
-afterEach(() => {
+/** Files written to disk by the tests, removed after each. */
+const written: string[] = []
+afterEach(async () => {
   for (const uploader of live.splice(0)) uploader.destroy()
+  for (const path of written.splice(0)) await commands.removeFile(path)
 })
+
+/** Writes a PDF to disk per name, and picks them all through a file input, as an end user does. */
+async function pickFromDisk(
+  names: readonly string[],
+  body = (name: string) => 'a'.repeat(5000) + name,
+) {
+  const dir = `node_modules/.cache/assetdrop-test/${uniqueName('disk')}`
+  const paths = names.map((name) => `${dir}/${name}`)
+  for (const [index, path] of paths.entries()) {
+    await commands.writeFile(path, `%PDF-1.7\n${body(names[index] ?? '')}`)
+    written.push(path)
+  }
+  const input = document.createElement('input')
+  input.type = 'file'
+  input.multiple = true
+  document.body.appendChild(input)
+  try {
+    await userEvent.upload(input, paths)
+    return {
+      files: Array.from(input.files ?? []),
+      /** Saves the file again, with other bytes: the browser refuses to read the old snapshot. */
+      edit: (name: string) => commands.writeFile(`${dir}/${name}`, `%PDF-1.7\n${'c'.repeat(9000)}`),
+    }
+  } finally {
+    input.remove()
+  }
+}
 
 describe('a file that can’t be read is its own failure', () => {
   it('refuses a file changed on disk since it was chosen, and uploads the others', async () => {
-    const dir = `node_modules/.cache/assetdrop-test/${uniqueName('disk')}`
-    await commands.writeFile(`${dir}/changes.pdf`, `%PDF-1.7\n${'a'.repeat(5000)}`)
-    await commands.writeFile(`${dir}/steady.pdf`, `%PDF-1.7\n${'b'.repeat(5000)}`)
-    const input = document.body.appendChild(document.createElement('input'))
-    input.type = 'file'
-    input.multiple = true
-    try {
-      await userEvent.upload(input, [`${dir}/changes.pdf`, `${dir}/steady.pdf`])
-      const picked = Array.from(input.files ?? [])
-      expect(picked.map((file) => file.name)).toEqual(['changes.pdf', 'steady.pdf'])
-      // Changed after it was chosen: the browser refuses to read the old snapshot.
-      await commands.writeFile(`${dir}/changes.pdf`, `%PDF-1.7\n${'c'.repeat(9000)}`)
+    const picked = await pickFromDisk(['changes.pdf', 'steady.pdf'])
+    expect(picked.files.map((file) => file.name)).toEqual(['changes.pdf', 'steady.pdf'])
+    // Changed after it was chosen: the browser refuses to read the old snapshot.
+    await picked.edit('changes.pdf')
 
-      const uploader = uploaderWith({ strategy: partner() })
-      const { added, rejected } = await uploader.addFiles(picked)
-      expect(added.map((file) => file.name)).toEqual(['steady.pdf'])
-      expect(rejected).toMatchObject([
-        { file: { name: 'changes.pdf' }, issues: [{ code: 'file-unreadable' }] },
-      ])
-      const { assets } = await uploader.upload()
-      expect(assets.map((asset) => asset.name)).toEqual(['steady.pdf'])
-    } finally {
-      input.remove()
-      await commands.removeFile(`${dir}/changes.pdf`)
-      await commands.removeFile(`${dir}/steady.pdf`)
-    }
+    const uploader = uploaderWith({ strategy: partner() })
+    const { added, rejected } = await uploader.addFiles(picked.files)
+    expect(added.map((file) => file.name)).toEqual(['steady.pdf'])
+    expect(rejected).toMatchObject([
+      { file: { name: 'changes.pdf' }, issues: [{ code: 'file-unreadable' }] },
+    ])
+    const { assets } = await uploader.upload()
+    expect(assets.map((asset) => asset.name)).toEqual(['steady.pdf'])
   })
 })
 
 describe('a file changed on disk after it was added', () => {
   it('fails as unreadable, without retries, and the files beside it upload', async () => {
-    const dir = `node_modules/.cache/assetdrop-test/${uniqueName('disk')}`
-    const names = ['first.pdf', 'edited.pdf', 'last.pdf']
-    for (const name of names)
-      await commands.writeFile(`${dir}/${name}`, `%PDF-1.7\n${'a'.repeat(5000)}`)
-    const input = document.body.appendChild(document.createElement('input'))
-    input.type = 'file'
-    input.multiple = true
-    try {
-      await userEvent.upload(
-        input,
-        names.map((name) => `${dir}/${name}`),
-      )
-      const uploader = uploaderWith({ strategy: partner(), retry: { delay: 20 } })
-      const { added } = await uploader.addFiles(Array.from(input.files ?? []))
-      expect(added).toHaveLength(3)
-      // Saved again between the add and the upload: the browser won't send the old snapshot.
-      await commands.writeFile(`${dir}/edited.pdf`, `%PDF-1.7\n${'c'.repeat(9000)}`)
-      const spy = spyOnNetwork()
-      const { assets, failed } = await uploader.upload().finally(() => spy.stop())
-      expect(assets.map((asset) => asset.name)).toEqual(['first.pdf', 'last.pdf'])
-      expect(failed).toMatchObject([
-        { file: { name: 'edited.pdf' }, error: { code: 'file-unreadable' } },
-      ])
-      // Not a byte of it is sent (its new bytes were never checked), nor retried.
-      expect(spy.requests.filter((request) => request.url.includes('/partner/')).length).toBe(2)
-    } finally {
-      input.remove()
-      for (const name of names) await commands.removeFile(`${dir}/${name}`)
-    }
+    const picked = await pickFromDisk(['first.pdf', 'edited.pdf', 'last.pdf'])
+    const uploader = uploaderWith({ strategy: partner(), retry: { delay: 20 } })
+    const { added } = await uploader.addFiles(picked.files)
+    expect(added).toHaveLength(3)
+    // Saved again between the add and the upload: the browser won't send the old snapshot.
+    await picked.edit('edited.pdf')
+    const spy = spyOnNetwork()
+    const { assets, failed } = await uploader.upload().finally(() => spy.stop())
+    expect(assets.map((asset) => asset.name)).toEqual(['first.pdf', 'last.pdf'])
+    expect(failed).toMatchObject([
+      { file: { name: 'edited.pdf' }, error: { code: 'file-unreadable' } },
+    ])
+    // Not a byte of it is sent (its new bytes were never checked), nor retried.
+    expect(spy.requests.filter((request) => request.url.includes('/partner/')).length).toBe(2)
   })
 })
 
 describe('a file changed on disk while it waits its turn', () => {
   it('is found just before its turn, though the upload had begun, and is not sent', async () => {
-    const dir = `node_modules/.cache/assetdrop-test/${uniqueName('disk')}`
     // More files than the window reads ahead (two windows of at least 16): the last waits.
     const names = Array.from({ length: 60 }, (_, index) => `page-${index + 1}.pdf`)
     const last = names.at(-1) ?? ''
-    for (const name of names) await commands.writeFile(`${dir}/${name}`, `%PDF-1.7\n${name}`)
-    const input = document.body.appendChild(document.createElement('input'))
-    input.type = 'file'
-    input.multiple = true
+    const picked = await pickFromDisk(names, (name) => name)
     let open = () => {}
     const gate = new Promise<void>((resolve) => {
       open = resolve
     })
     try {
-      await userEvent.upload(
-        input,
-        names.map((name) => `${dir}/${name}`),
-      )
       // The first window's requests wait for the test: nothing moves on until the edit is made.
       const uploader = uploaderWith({
         strategy: multipartForm({
@@ -122,13 +116,13 @@ describe('a file changed on disk while it waits its turn', () => {
           },
         }),
       })
-      await uploader.addFiles(Array.from(input.files ?? []))
+      await uploader.addFiles(picked.files)
       const spy = spyOnNetwork()
       const done = uploader.upload().finally(() => spy.stop())
       await expect
         .poll(() => uploader.getSnapshot().items.every((item) => item.status === 'uploading'))
         .toBe(true)
-      await commands.writeFile(`${dir}/${last}`, `%PDF-1.7\n${'c'.repeat(9000)}`)
+      await picked.edit(last)
       open()
       const { assets, failed } = await done
       expect(assets).toHaveLength(59)
@@ -136,8 +130,6 @@ describe('a file changed on disk while it waits its turn', () => {
       expect(spy.requests.filter((request) => request.url.includes('/partner/')).length).toBe(59)
     } finally {
       open()
-      input.remove()
-      for (const name of names) await commands.removeFile(`${dir}/${name}`)
     }
   })
 })
